@@ -1,0 +1,11 @@
+//! Pure Rust: reading release files into campaigns and answering questions about
+//! them. No browser crate may appear here (the test command checks), so all of it
+//! runs and is tested natively.
+
+pub mod error;
+pub mod ingest;
+pub mod schema;
+pub mod store;
+pub mod summary;
+pub mod time;
+pub mod zip;

@@ -1,0 +1,410 @@
+//! What a file is: header names to column indexes, and file names to campaigns.
+//!
+//! Columns are always found by header name: the three generations of tweets files
+//! order them differently, and unknown extra columns are ignored.
+
+use csv::ByteRecord;
+
+/// Profile columns, shared by users files and (repeated on every row) tweets files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileColumns {
+    pub display_name: Option<usize>,
+    pub screen_name: Option<usize>,
+    pub location: Option<usize>,
+    pub description: Option<usize>,
+    pub url: Option<usize>,
+    pub followers: Option<usize>,
+    pub following: Option<usize>,
+    pub created: Option<usize>,
+    pub language: Option<usize>,
+}
+
+/// A Twitter information-operations tweets file, any generation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TweetColumns {
+    pub tweetid: usize,
+    pub userid: usize,
+    pub time: usize,
+    pub profile: ProfileColumns,
+    pub language: Option<usize>,
+    pub text: Option<usize>,
+    pub client: Option<usize>,
+    pub reply_user: Option<usize>,
+    pub reply_tweet: Option<usize>,
+    pub quoted_tweet: Option<usize>,
+    pub is_retweet: Option<usize>,
+    pub retweet_user: Option<usize>,
+    pub retweet_tweet: Option<usize>,
+    pub latitude: Option<usize>,
+    pub quote_count: Option<usize>,
+    pub reply_count: Option<usize>,
+    pub like_count: Option<usize>,
+    pub retweet_count: Option<usize>,
+    pub hashtags: Option<usize>,
+    pub urls: Option<usize>,
+    pub mentions: Option<usize>,
+}
+
+/// A Twitter information-operations users file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserColumns {
+    pub userid: usize,
+    pub profile: ProfileColumns,
+}
+
+/// The FiveThirtyEight / Clemson `IRAhandle_tweets_N.csv` layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FiveThirtyEightColumns {
+    pub author: usize,
+    pub content: usize,
+    pub publish_date: usize,
+    pub language: Option<usize>,
+    pub following: Option<usize>,
+    pub followers: Option<usize>,
+    pub retweet: Option<usize>,
+    pub tweet_id: Option<usize>,
+    pub region: Option<usize>,
+    pub post_type: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Layout {
+    Tweets(Box<TweetColumns>),
+    Users(UserColumns),
+    FiveThirtyEight(FiveThirtyEightColumns),
+}
+
+impl Layout {
+    /// Recognises a header row, or says what was expected instead.
+    pub fn detect(header: &ByteRecord) -> Result<Layout, String> {
+        let names: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let name = if i == 0 { name.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(name) } else { name };
+                String::from_utf8_lossy(name).trim().to_lowercase()
+            })
+            .collect();
+        let col = |name: &str| names.iter().position(|n| n == name);
+        let profile = || ProfileColumns {
+            display_name: col("user_display_name"),
+            screen_name: col("user_screen_name"),
+            location: col("user_reported_location"),
+            description: col("user_profile_description"),
+            url: col("user_profile_url"),
+            followers: col("follower_count"),
+            following: col("following_count"),
+            created: col("account_creation_date"),
+            language: col("account_language"),
+        };
+        if let (Some(tweetid), Some(userid), Some(time)) = (col("tweetid"), col("userid"), col("tweet_time")) {
+            return Ok(Layout::Tweets(Box::new(TweetColumns {
+                tweetid,
+                userid,
+                time,
+                profile: profile(),
+                language: col("tweet_language"),
+                text: col("tweet_text"),
+                client: col("tweet_client_name"),
+                reply_user: col("in_reply_to_userid"),
+                reply_tweet: col("in_reply_to_tweetid"),
+                quoted_tweet: col("quoted_tweet_tweetid"),
+                is_retweet: col("is_retweet"),
+                retweet_user: col("retweet_userid"),
+                retweet_tweet: col("retweet_tweetid"),
+                latitude: col("latitude"),
+                quote_count: col("quote_count"),
+                reply_count: col("reply_count"),
+                like_count: col("like_count"),
+                retweet_count: col("retweet_count"),
+                hashtags: col("hashtags"),
+                urls: col("urls"),
+                mentions: col("user_mentions"),
+            })));
+        }
+        if let (Some(userid), Some(_), None) = (col("userid"), col("user_screen_name"), col("tweetid")) {
+            return Ok(Layout::Users(UserColumns { userid, profile: profile() }));
+        }
+        if let (Some(author), Some(content), Some(publish_date)) = (col("author"), col("content"), col("publish_date"))
+        {
+            return Ok(Layout::FiveThirtyEight(FiveThirtyEightColumns {
+                author,
+                content,
+                publish_date,
+                language: col("language"),
+                following: col("following"),
+                followers: col("followers"),
+                retweet: col("retweet"),
+                tweet_id: col("tweet_id"),
+                region: col("region"),
+                post_type: col("post_type"),
+            }));
+        }
+        let mut found = names.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
+        if names.len() > 12 {
+            found.push_str(", …");
+        }
+        if found.is_empty() {
+            found.push_str("nothing");
+        }
+        Err(format!(
+            "this is not an information-operations archive: expected a tweets file (tweetid, userid, tweet_time, …), \
+             a users file (userid, user_screen_name, …) or a FiveThirtyEight IRAhandle file (author, content, publish_date, …), \
+             but the header has {found}"
+        ))
+    }
+
+    /// What the file holds, for people.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Layout::Tweets(_) => "tweets",
+            Layout::Users(_) => "users",
+            Layout::FiveThirtyEight(_) => "FiveThirtyEight tweets",
+        }
+    }
+}
+
+/// What a release file's name says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileName {
+    pub campaign: String,
+    /// `tweets` or `users`, as the name says; the header decides what is read.
+    pub role: &'static str,
+    /// `1`, `part1`, `2019`: what tells split parts apart.
+    pub part: Option<String>,
+}
+
+/// The path's last component without `.csv`, `.zip`, `.gz` or `.txt` endings.
+pub fn file_stem(path: &str) -> &str {
+    let mut stem = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    loop {
+        let lower = stem.to_ascii_lowercase();
+        match [".zip", ".gz", ".csv", ".txt"].iter().find(|ext| lower.ends_with(*ext)) {
+            Some(ext) => stem = &stem[..stem.len() - ext.len()],
+            None => return stem,
+        }
+    }
+}
+
+/// Reads a campaign out of a release file name, or `None` when the name tells nothing.
+///
+/// `iran_201906_1_tweets_csv_hashed_1.csv` → campaign `iran_201906_1`, part `1`;
+/// `hashed_2020_09_thailand_092020_thailand_092020_users_csv_hashed.zip` → `thailand_092020`.
+pub fn parse_file_name(path: &str) -> Option<FileName> {
+    let stem = file_stem(path);
+    let mut tokens: Vec<&str> = stem.split('_').filter(|t| !t.is_empty()).collect();
+    let is_number = |t: &str, len: usize| t.len() == len && t.bytes().all(|b| b.is_ascii_digit());
+    if tokens.len() > 3
+        && matches!(tokens[0].to_ascii_lowercase().as_str(), "hashed" | "unhashed")
+        && is_number(tokens[1], 4)
+        && is_number(tokens[2], 2)
+    {
+        tokens.drain(..3);
+    }
+    let role_at = tokens.iter().position(|t| t.eq_ignore_ascii_case("tweets") || t.eq_ignore_ascii_case("users"))?;
+    let role = if tokens[role_at].eq_ignore_ascii_case("tweets") { "tweets" } else { "users" };
+    let mut name = &tokens[..role_at];
+    if name.len().is_multiple_of(2) && !name.is_empty() && name[..name.len() / 2] == name[name.len() / 2..] {
+        name = &name[..name.len() / 2];
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let part: Vec<&str> = tokens[role_at + 1..]
+        .iter()
+        .copied()
+        .filter(|t| !matches!(t.to_ascii_lowercase().as_str(), "csv" | "hashed" | "unhashed"))
+        .collect();
+    Some(FileName { campaign: name.join("_"), role, part: (!part.is_empty()).then(|| part.join("_")) })
+}
+
+/// Calls `item` for each element of a list column: `[a, b]` (2018), `['a', "b"]`
+/// (2019+, Python literals) or an empty field.
+pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl FnMut(&[u8])) {
+    let rest = field.trim_ascii();
+    let rest = rest.strip_prefix(b"[").unwrap_or(rest);
+    let mut rest = rest.strip_suffix(b"]").unwrap_or(rest);
+    loop {
+        rest = rest.trim_ascii_start();
+        while let Some(r) = rest.strip_prefix(b",") {
+            rest = r.trim_ascii_start();
+        }
+        let Some(&first) = rest.first() else { return };
+        if first == b'\'' || first == b'"' {
+            scratch.clear();
+            let mut i = 1;
+            while i < rest.len() && rest[i] != first {
+                if rest[i] == b'\\' && i + 1 < rest.len() {
+                    i += 1;
+                }
+                scratch.push(rest[i]);
+                i += 1;
+            }
+            if !scratch.is_empty() {
+                item(scratch);
+            }
+            rest = rest.get(i + 1..).unwrap_or_default();
+        } else {
+            let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+            let value = rest[..end].trim_ascii();
+            if !value.is_empty() {
+                item(value);
+            }
+            rest = &rest[end..];
+        }
+    }
+}
+
+/// A tweet or user id as the file wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id<'a> {
+    Missing,
+    /// All digits and within u64: the exact id.
+    Exact(u64),
+    /// A number a spreadsheet or pandas turned into a float (`1.198473762313818e+18`):
+    /// the text is kept, the digits are lost.
+    Lossy(&'a [u8]),
+    /// Anything else, such as a hashed account.
+    Text(&'a [u8]),
+}
+
+pub fn parse_id(field: &[u8]) -> Id<'_> {
+    let field = field.trim_ascii();
+    if field.is_empty() {
+        return Id::Missing;
+    }
+    let exact = field.iter().try_fold(0u64, |n, &b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        } else {
+            None
+        }
+    });
+    if let Some(n) = exact {
+        return Id::Exact(n);
+    }
+    let float_like = field.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && field.iter().any(|b| matches!(b, b'.' | b'e' | b'E'))
+        && field[0].is_ascii_digit();
+    if float_like {
+        Id::Lossy(field)
+    } else {
+        Id::Text(field)
+    }
+}
+
+/// A count column: digits, or a float a spreadsheet wrote (`12.0`); anything else is 0.
+pub fn parse_count(field: &[u8]) -> u32 {
+    let field = field.trim_ascii();
+    let digits = field.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return 0;
+    }
+    field[..digits]
+        .iter()
+        .try_fold(0u32, |acc, &b| acc.checked_mul(10)?.checked_add(u32::from(b - b'0')))
+        .unwrap_or(u32::MAX)
+}
+
+/// `true`/`True`/`1` as written by the different releases.
+pub fn parse_bool(field: &[u8]) -> bool {
+    matches!(field.trim_ascii(), b"true" | b"True" | b"TRUE" | b"1")
+}
+
+/// An account id is hashed when it is not all digits (never judged by follower count).
+pub fn is_hashed_id(id: &str) -> bool {
+    !id.is_empty() && !id.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &str) -> ByteRecord {
+        ByteRecord::from(names.split(',').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn maps_each_generation_by_name() {
+        let g2018 = "tweetid,userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language,tweet_language,tweet_text,tweet_time,tweet_client_name,in_reply_to_tweetid,in_reply_to_userid,quoted_tweet_tweetid,is_retweet,retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,retweet_count,hashtags,urls,user_mentions,poll_choices";
+        let Ok(Layout::Tweets(c)) = Layout::detect(&header(g2018)) else { panic!("2018 layout") };
+        assert_eq!((c.reply_tweet, c.reply_user), (Some(15), Some(16)));
+        let g2019 = g2018.replace("in_reply_to_tweetid,in_reply_to_userid", "in_reply_to_userid,in_reply_to_tweetid");
+        let Ok(Layout::Tweets(c)) = Layout::detect(&header(&g2019)) else { panic!("2019 layout") };
+        assert_eq!((c.reply_tweet, c.reply_user), (Some(16), Some(15)));
+        let g2020 = g2019.replace(",poll_choices", ",some_future_column");
+        assert!(matches!(Layout::detect(&header(&g2020)), Ok(Layout::Tweets(_))));
+    }
+
+    #[test]
+    fn detects_users_and_fivethirtyeight_and_strips_bom() {
+        let users = "\u{feff}userid,user_display_name,user_screen_name,follower_count";
+        assert!(matches!(Layout::detect(&header(users)), Ok(Layout::Users(UserColumns { userid: 0, .. }))));
+        let fte = "external_author_id,author,content,region,language,publish_date,retweet,tweet_id";
+        assert!(matches!(Layout::detect(&header(fte)), Ok(Layout::FiveThirtyEight(_))));
+    }
+
+    #[test]
+    fn refuses_other_files_naming_what_was_expected() {
+        let err = Layout::detect(&header("name,email,phone")).unwrap_err();
+        assert!(err.contains("expected a tweets file"), "{err}");
+        assert!(err.contains("name, email, phone"), "{err}");
+    }
+
+    #[test]
+    fn reads_campaigns_from_release_names() {
+        let cases = [
+            ("iran_201906_1_tweets_csv_hashed.csv", "iran_201906_1", "tweets", None),
+            ("iran_201906_1_users_csv_hashed.csv", "iran_201906_1", "users", None),
+            ("iran_201906_1_tweets_csv_hashed_1.csv", "iran_201906_1", "tweets", Some("1")),
+            ("downloads/ira_tweets_csv_hashed_part1.csv", "ira", "tweets", Some("part1")),
+            ("venezuela_201901_2_tweets_csv_unhashed_2019.csv.zip", "venezuela_201901_2", "tweets", Some("2019")),
+            ("hashed_2020_09_thailand_092020_thailand_092020_tweets_csv_hashed.zip", "thailand_092020", "tweets", None),
+            ("IRAhandle_tweets_3.csv", "IRAhandle", "tweets", Some("3")),
+            ("russian_linked_tweets_csv_hashed.csv", "russian_linked", "tweets", None),
+        ];
+        for (path, campaign, role, part) in cases {
+            let name = parse_file_name(path).unwrap_or_else(|| panic!("{path}"));
+            assert_eq!((name.campaign.as_str(), name.role, name.part.as_deref()), (campaign, role, part), "{path}");
+        }
+        assert_eq!(parse_file_name("export (2).csv"), None);
+        assert_eq!(parse_file_name("tweets.csv"), None);
+        assert_eq!(file_stem("C:\\data\\export.CSV.zip"), "export");
+    }
+
+    fn items(field: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_list_item(field.as_bytes(), &mut Vec::new(), |i| out.push(String::from_utf8(i.to_vec()).unwrap()));
+        out
+    }
+
+    #[test]
+    fn reads_both_list_styles() {
+        assert_eq!(items("[SyrianArmy, Hama]"), ["SyrianArmy", "Hama"]);
+        assert_eq!(items("['SyrianArmy', 'سورية', \"it's\"]"), ["SyrianArmy", "سورية", "it's"]);
+        assert_eq!(items("['a\\'b']"), ["a'b"]);
+        assert!(items("[]").is_empty());
+        assert!(items("").is_empty());
+        assert_eq!(items("['unterminated"), ["unterminated"]);
+    }
+
+    #[test]
+    fn keeps_ids_exact_or_marks_them_lossy() {
+        assert_eq!(parse_id(b"1198473762313818113"), Id::Exact(1_198_473_762_313_818_113));
+        assert_eq!(parse_id(b"1.198473762313818e+18"), Id::Lossy(b"1.198473762313818e+18"));
+        assert_eq!(parse_id(b"9.06E+17"), Id::Lossy(b"9.06E+17"));
+        assert_eq!(parse_id(b"vMm2zemFOF7k+Torq="), Id::Text(b"vMm2zemFOF7k+Torq="));
+        assert_eq!(parse_id(b"99999999999999999999"), Id::Text(b"99999999999999999999"));
+        assert_eq!(parse_id(b" "), Id::Missing);
+        assert!(is_hashed_id("a3f0") && !is_hashed_id("12345"));
+    }
+
+    #[test]
+    fn parses_counts_and_flags() {
+        assert_eq!(parse_count(b"19816"), 19_816);
+        assert_eq!(parse_count(b"12.0"), 12);
+        assert_eq!(parse_count(b""), 0);
+        assert_eq!(parse_count(b"99999999999"), u32::MAX);
+        assert!(parse_bool(b"True") && parse_bool(b"true") && !parse_bool(b"False"));
+    }
+}

@@ -1,0 +1,239 @@
+//! The figures a campaign is known by: headline counts, top-N lists and timelines,
+//! small enough to send to the page whole.
+
+use crate::core::error::Rejection;
+use crate::core::ingest::Campaign;
+use crate::core::schema::is_hashed_id;
+use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind, NO_USER};
+use crate::core::time;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How long each top-N list is.
+pub const TOP_N: usize = 20;
+
+/// A ranked list: `(label, count)`, by count and then by label.
+pub type Ranking = Vec<(String, u64)>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub name: String,
+    pub accounts: u64,
+    /// Accounts whose ids are hashes rather than Twitter's numbers.
+    pub hashed_accounts: u64,
+    pub accounts_with_tweets: u64,
+    pub tweets: u64,
+    pub originals: u64,
+    pub retweets: u64,
+    pub replies: u64,
+    pub quotes: u64,
+    pub first_tweet: Option<String>,
+    pub last_tweet: Option<String>,
+    pub rejected_rows: u64,
+    /// The first few rejected rows: file, line and why.
+    pub rejections: Vec<Rejection>,
+    /// Rows dropped because an earlier file already had the same tweet id.
+    pub duplicate_tweets: u64,
+    pub inexact_ids: u64,
+    pub files: Vec<String>,
+    pub top_hashtags: Ranking,
+    pub top_languages: Ranking,
+    pub top_clients: Ranking,
+    pub top_domains: Ranking,
+    pub top_mentioned: Ranking,
+    pub top_retweeted: Ranking,
+    pub tweets_per_day: BTreeMap<String, u64>,
+    /// Keyed by the Monday that starts each week.
+    pub tweets_per_week: BTreeMap<String, u64>,
+    pub tweets_per_month: BTreeMap<String, u64>,
+    pub account_creations_per_month: BTreeMap<String, u64>,
+    /// Seven rows, Monday first, of 24 hourly counts (UTC).
+    pub hour_by_weekday: Vec<[u64; 24]>,
+}
+
+/// Sorts counts into a ranking of at most `n`, by count and then by label.
+pub fn rank(counts: impl IntoIterator<Item = (String, u64)>, n: usize) -> Ranking {
+    let mut ranked: Ranking = counts.into_iter().filter(|(_, c)| *c > 0).collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.truncate(n);
+    ranked
+}
+
+/// How an account or mentioned user is shown: its screen name where the files give one.
+pub fn user_label(store: &Store, user: u32) -> String {
+    match store.profiles.get(&user) {
+        Some(p) if !p.screen_name.is_empty() => p.screen_name.clone(),
+        _ => store.users.text(user),
+    }
+}
+
+/// `example.com` from `https://www.Example.com/path`.
+pub fn domain(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host).to_lowercase();
+    host.strip_prefix("www.").map(str::to_string).unwrap_or(host)
+}
+
+/// The account a retweet's text names (`RT @name: …`), for files whose
+/// `retweet_userid` is blank.
+pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
+    let rest = text.strip_prefix(b"RT @")?;
+    let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'_')).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Maps every interned id to a shared key id (lowercase hashtag, URL domain).
+fn key_ids(count: usize, key_of: impl Fn(u32) -> String) -> (Vec<u32>, Vec<String>) {
+    let mut ids: FxMap<String, u32> = FxMap::default();
+    let mut keys = Vec::new();
+    let map = (0..count as u32)
+        .map(|i| {
+            let key = key_of(i);
+            *ids.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                keys.len() as u32 - 1
+            })
+        })
+        .collect();
+    (map, keys)
+}
+
+/// Counts once per tweet: `seen` holds the tweet's keys so far.
+fn count_once(counts: &mut [u64], seen: &mut Vec<u32>, key: u32) {
+    if !seen.contains(&key) {
+        seen.push(key);
+        counts[key as usize] += 1;
+    }
+}
+
+fn by_period(counts: &FxMap<i32, u64>, format: fn(i32) -> String) -> BTreeMap<String, u64> {
+    counts.iter().map(|(&day, &n)| (format(day), n)).collect()
+}
+
+pub fn summarize(campaign: &Campaign) -> Summary {
+    let store = &campaign.store;
+    let (hashtag_key, hashtag_names) = key_ids(store.hashtags.len(), |i| store.hashtags.text(i).to_lowercase());
+    let (domain_key, domain_names) = key_ids(store.urls.len(), |i| domain(&store.urls.text(i)));
+    let mut hashtags = vec![0u64; hashtag_names.len()];
+    let mut domains = vec![0u64; domain_names.len()];
+    let mut mentioned: FxMap<u32, u64> = FxMap::default();
+    let mut retweeted: FxMap<String, u64> = FxMap::default();
+    let mut retweeted_users: FxMap<u32, u64> = FxMap::default();
+    let mut languages = vec![0u64; store.languages.len()];
+    let mut clients = vec![0u64; store.clients.len()];
+    let mut kinds = [0u64; 4];
+    let mut per_day: FxMap<i32, u64> = FxMap::default();
+    let mut hour_by_weekday = vec![[0u64; 24]; 7];
+    let mut authors = vec![false; store.users.len()];
+    let (mut seen_tags, mut seen_domains, mut seen_users) = (Vec::new(), Vec::new(), Vec::new());
+
+    for i in 0..store.len() {
+        let kind = store.kind(i);
+        kinds[kind as usize] += 1;
+        languages[usize::from(store.lang[i])] += 1;
+        clients[store.client[i] as usize] += 1;
+        authors[store.author[i] as usize] = true;
+        let minutes = store.time[i];
+        let day = (minutes / 1440) as i32;
+        *per_day.entry(day).or_default() += 1;
+        hour_by_weekday[time::weekday(day)][(minutes % 1440 / 60) as usize] += 1;
+        if kind == TweetKind::Retweet {
+            match (store.ref_user[i], retweeted_name(store.text(i))) {
+                (NO_USER, Some(name)) => *retweeted.entry(String::from_utf8_lossy(name).into_owned()).or_default() += 1,
+                (NO_USER, None) => {}
+                (user, _) => *retweeted_users.entry(user).or_default() += 1,
+            }
+        }
+        seen_tags.clear();
+        seen_domains.clear();
+        seen_users.clear();
+        for entity in store.entities(i) {
+            match entity {
+                Entity::Hashtag(id) => count_once(&mut hashtags, &mut seen_tags, hashtag_key[id as usize]),
+                Entity::Url(id) => count_once(&mut domains, &mut seen_domains, domain_key[id as usize]),
+                Entity::Mention(user) => {
+                    if !seen_users.contains(&user) {
+                        seen_users.push(user);
+                        *mentioned.entry(user).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    for (user, n) in retweeted_users {
+        *retweeted.entry(user_label(store, user)).or_default() += n;
+    }
+
+    let mut weeks: FxMap<i32, u64> = FxMap::default();
+    let mut months: FxMap<i32, u64> = FxMap::default();
+    for (&day, &n) in &per_day {
+        *weeks.entry(time::week_start(day)).or_default() += n;
+        *months.entry(time::month_start(day)).or_default() += n;
+    }
+    let mut creations: FxMap<i32, u64> = FxMap::default();
+    for created in store.profiles.values().filter_map(|p| p.created) {
+        *creations.entry(time::month_start(created)).or_default() += 1;
+    }
+    let label = |names: &Interner, i: usize| match names.text(i as u32) {
+        blank if blank.is_empty() => "(blank)".to_string(),
+        text => text,
+    };
+    let (first, last) = (store.time.iter().min(), store.time.iter().max());
+    Summary {
+        name: campaign.name.clone(),
+        accounts: store.profiles.len() as u64,
+        hashed_accounts: store
+            .profiles
+            .iter()
+            .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users.text(u)))
+            .count() as u64,
+        accounts_with_tweets: authors.iter().filter(|&&a| a).count() as u64,
+        tweets: store.len() as u64,
+        originals: kinds[TweetKind::Original as usize],
+        retweets: kinds[TweetKind::Retweet as usize],
+        replies: kinds[TweetKind::Reply as usize],
+        quotes: kinds[TweetKind::Quote as usize],
+        first_tweet: first.map(|&m| time::format_minutes(m)),
+        last_tweet: last.map(|&m| time::format_minutes(m)),
+        rejected_rows: campaign.rejected_rows,
+        rejections: campaign.rejections.clone(),
+        duplicate_tweets: campaign.duplicate_tweets,
+        inexact_ids: campaign.inexact_ids,
+        files: campaign.files.clone(),
+        top_hashtags: rank(hashtag_names.into_iter().zip(hashtags), TOP_N),
+        top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(&store.languages, i), n)), TOP_N),
+        top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(&store.clients, i), n)), TOP_N),
+        top_domains: rank(domain_names.into_iter().zip(domains).filter(|(d, _)| !d.is_empty()), TOP_N),
+        top_mentioned: rank(mentioned.into_iter().map(|(u, n)| (user_label(store, u), n)), TOP_N),
+        top_retweeted: rank(retweeted, TOP_N),
+        tweets_per_day: by_period(&per_day, time::format_day),
+        tweets_per_week: by_period(&weeks, time::format_day),
+        tweets_per_month: by_period(&months, time::format_month),
+        account_creations_per_month: by_period(&creations, time::format_month),
+        hour_by_weekday,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_by_count_then_label() {
+        let ranked = rank([("b".into(), 2), ("a".into(), 2), ("c".into(), 5), ("z".into(), 0)], 10);
+        assert_eq!(ranked, vec![("c".into(), 5), ("a".into(), 2), ("b".into(), 2)]);
+        assert_eq!(rank([("a".into(), 1), ("b".into(), 1)], 1).len(), 1);
+    }
+
+    #[test]
+    fn finds_domains_and_retweeted_names() {
+        assert_eq!(domain("https://www.Example.com:8080/a?b#c"), "example.com");
+        assert_eq!(domain("http://user@t.co/x"), "t.co");
+        assert_eq!(domain("no scheme/path"), "no scheme");
+        assert_eq!(retweeted_name(b"RT @some_one: hello"), Some(&b"some_one"[..]));
+        assert_eq!(retweeted_name(b"RT @: hello"), None);
+        assert_eq!(retweeted_name(b"hello"), None);
+    }
+}
