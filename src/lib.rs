@@ -8,3 +8,7 @@
 
 pub mod core;
 pub mod synth;
+pub mod worker;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

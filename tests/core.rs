@@ -305,3 +305,37 @@ fn the_cli_prints_json_and_fails_only_when_nothing_loads() {
     let failed = std::process::Command::new(cli).args(["summary"]).arg(corpus("README.md")).output().unwrap();
     assert!(!failed.status.success());
 }
+
+#[test]
+fn files_added_later_merge_into_the_campaign_already_loaded() {
+    let header = h2019();
+    let part = |rows: &[(&str, &str)]| {
+        let mut lines = vec![header.clone()];
+        lines.extend(rows.iter().map(|(id, user)| {
+            tweet(
+                &header,
+                id,
+                user,
+                "2019-01-01 00:00",
+                &[("hashtags", "['Iran']"), ("urls", "['https://a.example/x']"), ("quoted_tweet_tweetid", "1.5e+18")],
+            )
+        }));
+        lines.join("\n").into_bytes()
+    };
+    let first = ("iran_201906_1_tweets_csv_hashed_1.csv", part(&[("1", "u1"), ("2", "u2")]));
+    let second = ("iran_201906_1_tweets_csv_hashed_2.csv", part(&[("2", "u2"), ("3", "u3")]));
+    let users = ("iran_201906_1_users_csv_hashed.csv", b"userid,user_screen_name\nu9,nine\nu1,one\n".to_vec());
+    let (together, _) = load_bytes(&[first.clone(), second.clone(), users.clone()]);
+    let load = |files: &[(&str, Vec<u8>)]| {
+        let inputs = files.iter().map(|(n, b)| ingest::memory_input(n, b.clone())).collect();
+        ingest::load_all(inputs).0.into_iter().next().unwrap()
+    };
+    let mut campaign = load(&[first]);
+    campaign.absorb(load(&[users, second]));
+    let mut merged = summarize(&campaign);
+    merged.files.sort();
+    let mut expected = together[0].clone();
+    expected.files.sort();
+    assert_eq!(merged, expected);
+    assert_eq!((merged.tweets, merged.accounts, merged.duplicate_tweets), (3, 4, 1));
+}

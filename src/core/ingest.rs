@@ -27,7 +27,7 @@ pub struct Input {
 }
 
 /// How far one chosen file has got.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileProgress {
     pub name: String,
     /// The campaigns its rows went to.
@@ -356,6 +356,19 @@ impl Campaign {
             files: Vec::new(),
             unsettled: false,
         }
+    }
+
+    /// Takes in a campaign of the same name loaded later (files added to a campaign
+    /// already open); duplicates across the two are removed.
+    pub fn absorb(&mut self, other: Campaign) {
+        self.store.append(&other.store);
+        self.rejected_rows += other.rejected_rows;
+        let room = KEPT_REJECTIONS.saturating_sub(self.rejections.len());
+        self.rejections.extend(other.rejections.into_iter().take(room));
+        self.duplicate_tweets += other.duplicate_tweets + self.store.remove_duplicate_tweets() as u64;
+        self.inexact_ids += other.inexact_ids;
+        self.files.extend(other.files);
+        self.store.shrink();
     }
 
     fn reject(&mut self, rejection: Rejection) {

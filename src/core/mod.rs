@@ -2,6 +2,7 @@
 //! them. No browser crate may appear here (the test command checks), so all of it
 //! runs and is tested natively.
 
+pub mod chart;
 pub mod error;
 pub mod ingest;
 pub mod schema;

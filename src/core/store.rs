@@ -250,6 +250,16 @@ fn span<T: Copy + TryInto<usize>>(ends: &[T], i: usize) -> std::ops::Range<usize
     (if i == 0 { 0 } else { at(i - 1) })..at(i)
 }
 
+/// How one store's interned ids translate into another's.
+struct IdMaps {
+    users: Vec<u32>,
+    languages: Vec<u32>,
+    clients: Vec<u32>,
+    hashtags: Vec<u32>,
+    urls: Vec<u32>,
+    lossy_refs: Vec<u32>,
+}
+
 /// One row on its way into the store.
 pub struct NewTweet<'a> {
     pub id: u64,
@@ -401,37 +411,83 @@ impl Store {
         }
         let keep: Vec<bool> =
             self.tweet_id.iter().map(|id| kept.get_mut(id).is_none_or(|kept| !std::mem::replace(kept, true))).collect();
-        let old = std::mem::take(self);
+        let mut old = std::mem::take(self);
         let mut new = Store {
-            users: old.users,
-            languages: old.languages,
-            clients: old.clients,
-            hashtags: old.hashtags,
-            urls: old.urls,
-            lossy_refs: old.lossy_refs,
-            profiles: old.profiles,
+            users: std::mem::take(&mut old.users),
+            languages: std::mem::take(&mut old.languages),
+            clients: std::mem::take(&mut old.clients),
+            hashtags: std::mem::take(&mut old.hashtags),
+            urls: std::mem::take(&mut old.urls),
+            lossy_refs: std::mem::take(&mut old.lossy_refs),
+            profiles: std::mem::take(&mut old.profiles),
             ..Store::default()
         };
         for i in (0..keep.len()).filter(|&i| keep[i]) {
-            new.push_tweet(NewTweet {
-                id: old.tweet_id[i],
-                author: old.author[i],
-                time: old.time[i],
-                kind: TweetKind::from_bits(old.flags[i]),
-                geo: old.flags[i] & GEO_FLAG != 0,
-                lang: old.lang[i],
-                client: old.client[i],
-                reference: old.reference[i],
-                ref_user: old.ref_user[i],
-                engagement: old.engagement[i],
-                text: &old.text[span(&old.text_end, i)],
-            });
-            for &e in &old.entities[span(&old.entity_end, i)] {
-                new.push_entity(Entity::unpack(e));
-            }
+            new.copy_row(&old, i, None);
         }
         *self = new;
         keep.len() - self.len()
+    }
+
+    /// Adds another store's accounts and tweets, re-numbering its interned ids;
+    /// a users-file profile wins over one taken from tweets.
+    pub fn append(&mut self, other: &Store) {
+        let map = |from: &Interner, to: &mut Interner| -> Vec<u32> {
+            (0..from.len() as u32).map(|id| to.intern(from.bytes(id))).collect()
+        };
+        let ids = IdMaps {
+            users: map(&other.users, &mut self.users),
+            languages: map(&other.languages, &mut self.languages),
+            clients: map(&other.clients, &mut self.clients),
+            hashtags: map(&other.hashtags, &mut self.hashtags),
+            urls: (0..other.urls.len() as u32).map(|id| self.urls.push(other.urls.bytes(id))).collect(),
+            lossy_refs: map(&other.lossy_refs, &mut self.lossy_refs),
+        };
+        for (&user, profile) in &other.profiles {
+            let user = ids.users[user as usize];
+            let ours = self.profiles.get(&user);
+            if ours.is_none()
+                || (profile.source == ProfileSource::UsersFile
+                    && ours.is_some_and(|p| p.source != ProfileSource::UsersFile))
+            {
+                self.profiles.insert(user, profile.clone());
+            }
+        }
+        for i in 0..other.len() {
+            self.copy_row(other, i, Some(&ids));
+        }
+    }
+
+    /// Copies row `i` of `from`, through `ids` when the two stores number strings differently.
+    fn copy_row(&mut self, from: &Store, i: usize, ids: Option<&IdMaps>) {
+        let id = |table: fn(&IdMaps) -> &Vec<u32>, value: u32| match ids {
+            Some(maps) => table(maps).get(value as usize).copied().unwrap_or(value),
+            None => value,
+        };
+        let reference = match from.reference[i] {
+            r if r & LOSSY_REF != 0 => LOSSY_REF | u64::from(id(|m| &m.lossy_refs, (r & !LOSSY_REF) as u32)),
+            r => r,
+        };
+        self.push_tweet(NewTweet {
+            id: from.tweet_id[i],
+            author: id(|m| &m.users, from.author[i]),
+            time: from.time[i],
+            kind: from.kind(i),
+            geo: from.has_geo(i),
+            lang: u16::try_from(id(|m| &m.languages, u32::from(from.lang[i]))).unwrap_or(u16::MAX),
+            client: id(|m| &m.clients, from.client[i]),
+            reference,
+            ref_user: if from.ref_user[i] == NO_USER { NO_USER } else { id(|m| &m.users, from.ref_user[i]) },
+            engagement: from.engagement[i],
+            text: from.text(i),
+        });
+        for entity in from.entities(i) {
+            self.push_entity(match entity {
+                Entity::Hashtag(h) => Entity::Hashtag(id(|m| &m.hashtags, h)),
+                Entity::Url(u) => Entity::Url(id(|m| &m.urls, u)),
+                Entity::Mention(u) => Entity::Mention(id(|m| &m.users, u)),
+            });
+        }
     }
 
     /// Gives back the slack of the growing columns once loading is over.

@@ -216,6 +216,28 @@ pub fn summarize(campaign: &Campaign) -> Summary {
     }
 }
 
+/// Every month from the first to the last key of a `YYYY-MM` map, empty months
+/// as 0, so that a chart's x axis is even in time.
+pub fn continuous_months(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let parse = |key: &str| -> Option<(i32, u32)> {
+        let (y, m) = key.split_once('-')?;
+        Some((y.parse().ok()?, m.parse().ok()?))
+    };
+    let (Some(first), Some(last)) =
+        (counts.keys().next().and_then(|k| parse(k)), counts.keys().last().and_then(|k| parse(k)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut year, mut month) = first;
+    while (year, month) <= last {
+        let key = format!("{year:04}-{month:02}");
+        out.push((key.clone(), counts.get(&key).copied().unwrap_or(0)));
+        (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +247,16 @@ mod tests {
         let ranked = rank([("b".into(), 2), ("a".into(), 2), ("c".into(), 5), ("z".into(), 0)], 10);
         assert_eq!(ranked, vec![("c".into(), 5), ("a".into(), 2), ("b".into(), 2)]);
         assert_eq!(rank([("a".into(), 1), ("b".into(), 1)], 1).len(), 1);
+    }
+
+    #[test]
+    fn fills_the_months_without_tweets() {
+        let counts: BTreeMap<String, u64> = [("2019-11".to_string(), 2), ("2020-02".to_string(), 5)].into();
+        let filled = continuous_months(&counts);
+        let months: Vec<&str> = filled.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(months, ["2019-11", "2019-12", "2020-01", "2020-02"]);
+        assert_eq!(continuous_months(&counts)[3].1, 5);
+        assert!(continuous_months(&BTreeMap::new()).is_empty());
     }
 
     #[test]

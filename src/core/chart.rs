@@ -1,0 +1,80 @@
+//! Scale and tick arithmetic for the SVG charts, kept here so it is tested natively.
+
+/// Round tick values from 0 up to at least `max`: 1, 2 or 5 times a power of ten apart.
+pub fn ticks(max: u64, wanted: u64) -> Vec<u64> {
+    if max == 0 {
+        return vec![0, 1];
+    }
+    let raw = max.div_ceil(wanted.max(1)).max(1);
+    let magnitude = 10u64.pow(raw.ilog10());
+    let step = [1, 2, 5, 10].iter().map(|m| m * magnitude).find(|&s| s >= raw).unwrap_or(10 * magnitude);
+    let top = max.div_ceil(step) * step;
+    (0..=top / step).map(|i| i * step).collect()
+}
+
+/// One SVG path of bars (one per value, side by side) filling `width` × `height`,
+/// scaled so that `top` reaches the full height; y grows downwards as in SVG.
+pub fn bars_path(values: &[u64], top: u64, width: f64, height: f64) -> String {
+    stacked_bars_path(values, &vec![0; values.len()], top, width, height)
+}
+
+/// Stacks series on top of each other: the running totals each series' bars start from.
+pub fn stack(series: &[Vec<u64>]) -> Vec<Vec<u64>> {
+    let len = series.first().map_or(0, Vec::len);
+    let mut base = vec![0u64; len];
+    series
+        .iter()
+        .map(|s| {
+            let start = base.clone();
+            for (b, v) in base.iter_mut().zip(s) {
+                *b += v;
+            }
+            start
+        })
+        .collect()
+}
+
+/// Bars standing on a baseline per slot (for stacked series).
+pub fn stacked_bars_path(values: &[u64], bases: &[u64], top: u64, width: f64, height: f64) -> String {
+    if values.is_empty() || top == 0 {
+        return String::new();
+    }
+    let slot = width / values.len() as f64;
+    let bar = (slot * 0.8).max(slot.min(1.0));
+    let mut path = String::new();
+    for (i, (&v, &b)) in values.iter().zip(bases).enumerate().filter(|(_, (&v, _))| v > 0) {
+        let h = height * v as f64 / top as f64;
+        let y = height - height * (b + v) as f64 / top as f64;
+        let x = i as f64 * slot + (slot - bar) / 2.0;
+        path.push_str(&format!("M{x:.2} {y:.2}h{bar:.2}v{h:.2}h{:.2}z", -bar));
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_maximum() {
+        assert_eq!(ticks(0, 4), [0, 1]);
+        assert_eq!(ticks(7, 4), [0, 2, 4, 6, 8]);
+        assert_eq!(ticks(100, 4), [0, 50, 100]);
+        assert_eq!(ticks(21_385, 4), [0, 10_000, 20_000, 30_000]);
+        assert_eq!(ticks(1, 4), [0, 1]);
+    }
+
+    #[test]
+    fn bars_fill_the_box_in_one_path() {
+        assert_eq!(bars_path(&[1, 0, 2], 2, 30.0, 10.0), "M1.00 5.00h8.00v5.00h-8.00zM21.00 0.00h8.00v10.00h-8.00z");
+        assert_eq!(bars_path(&[], 2, 30.0, 10.0), "");
+        assert_eq!(bars_path(&[1], 0, 30.0, 10.0), "");
+    }
+
+    #[test]
+    fn stacks_start_where_the_series_below_ends() {
+        let bases = stack(&[vec![1, 2], vec![3, 4], vec![0, 1]]);
+        assert_eq!(bases, [vec![0, 0], vec![1, 2], vec![4, 6]]);
+        assert_eq!(stacked_bars_path(&[3], &[1], 4, 10.0, 8.0), "M1.00 0.00h8.00v6.00h-8.00z");
+    }
+}

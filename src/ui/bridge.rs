@@ -1,0 +1,74 @@
+//! The page's end of the worker: sends requests with their `File` handles and
+//! turns the worker's answers (and its crashes) into reducer actions.
+
+use crate::worker::protocol::{Request, Response, WORKER_SCRIPT};
+use js_sys::{Array, Object, Reflect};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+use yew::Callback;
+
+pub struct Bridge {
+    worker: Worker,
+    next_job: Cell<u32>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Bridge {
+    pub fn new(on_response: Callback<Response>) -> Result<Bridge, String> {
+        let worker =
+            Worker::new(WORKER_SCRIPT).map_err(|e| format!("the browser refused to start the loader: {e:?}"))?;
+        let emit = on_response.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            match serde_json::from_str::<Response>(&text) {
+                Ok(response) => emit.emit(response),
+                Err(e) => web_sys::console::error_1(&format!("unreadable answer from the loader: {e}").into()),
+            }
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            let message = match event.message() {
+                m if m.contains("unreachable") || m.contains("memory") => {
+                    format!("the loader stopped ({m}); the files may be larger than this browser tab can hold")
+                }
+                m => format!("the loader stopped: {m}"),
+            };
+            on_response.emit(Response::Crashed { message });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Bridge { worker, next_job: Cell::new(1), _on_message: on_message, _on_error: on_error })
+    }
+
+    fn send(&self, request: &Request, files: &[File]) {
+        let message = Object::new();
+        let text = serde_json::to_string(request).expect("requests are plain data and always encode");
+        let files: Array = files.iter().collect();
+        let sent = Reflect::set(&message, &"request".into(), &text.into())
+            .and_then(|_| Reflect::set(&message, &"files".into(), &files))
+            .and_then(|_| self.worker.post_message(&message));
+        if let Err(e) = sent {
+            web_sys::console::error_2(&"could not reach the loader".into(), &e);
+        }
+    }
+
+    /// Sends files to load; returns the job id the answers will carry.
+    pub fn load(&self, files: &[File]) -> u32 {
+        let job = self.next_job.get();
+        self.next_job.set(job + 1);
+        self.send(&Request::Load { job }, files);
+        job
+    }
+
+    pub fn cancel(&self, job: u32) {
+        self.send(&Request::Cancel { job }, &[]);
+    }
+}

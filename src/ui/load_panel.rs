@@ -1,0 +1,71 @@
+//! Progress of a load (per file and overall, speed and time left), cancel, and
+//! what became of each file once it is over.
+
+use super::app::BridgeContext;
+use super::format;
+use super::state::AppContext;
+use yew::prelude::*;
+
+#[function_component]
+pub fn LoadPanel() -> Html {
+    let state = use_context::<AppContext>().expect("LoadPanel sits inside the app's state provider");
+    let bridge = use_context::<BridgeContext>().expect("LoadPanel sits inside the worker provider");
+    let Some(progress) = state.progress.clone() else { return html! {} };
+    let (done, total) = progress.bytes();
+    let (rows, rejected) = progress.rows();
+    let seconds = progress.elapsed_ms / 1000.0;
+    let rate = if seconds > 0.0 { done as f64 / seconds } else { 0.0 };
+    let left = if rate > 0.0 { (total - done) as f64 / rate } else { 0.0 };
+    let loading = state.loading;
+    let on_cancel = Callback::from(move |_: MouseEvent| {
+        if let (Ok(bridge), Some(job)) = (&*bridge, loading) {
+            bridge.cancel(job);
+        }
+    });
+    let headline = if loading.is_some() {
+        format!(
+            "Reading {} of {} · {} rows · {}/s · about {} left",
+            format::bytes(done),
+            format::bytes(total),
+            format::count(rows),
+            format::bytes(rate as u64),
+            format::duration(left)
+        )
+    } else if state.last_load_cancelled {
+        "Loading was cancelled; what was loaded before is unchanged.".to_string()
+    } else {
+        format!("Read {} in {} · {} rows", format::bytes(total), format::duration(seconds), format::count(rows))
+    };
+    html! {
+        <section class="load-panel" aria-label="Loading" aria-live="polite">
+            <div class="load-head">
+                <p id="load-status">{headline}</p>
+                if loading.is_some() {
+                    <button id="cancel-button" class="button secondary" onclick={on_cancel}>{"Cancel"}</button>
+                }
+            </div>
+            <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Bytes read" />
+            <details open={loading.is_some() || progress.files.iter().any(|f| !f.errors.is_empty())}>
+                <summary>
+                    {format!("{} file(s), {} rejected row(s), worker memory {}", progress.files.len(), format::count(rejected), format::bytes(progress.memory_bytes))}
+                </summary>
+                <table class="files">
+                    <thead><tr><th scope="col">{"File"}</th><th scope="col">{"Holds"}</th><th scope="col">{"Campaign"}</th><th scope="col">{"Read"}</th><th scope="col">{"Rows"}</th><th scope="col">{"Rejected"}</th><th scope="col">{"Problems"}</th></tr></thead>
+                    <tbody>
+                    { for progress.files.iter().map(|f| html! {
+                        <tr class={classes!((!f.errors.is_empty()).then_some("has-error"))} data-file={f.name.clone()}>
+                            <td class="filename">{&f.name}</td>
+                            <td>{f.kinds.join(", ")}</td>
+                            <td>{f.campaigns.join(", ")}</td>
+                            <td class="num">{format::percent(f.bytes_done, f.bytes_total)}</td>
+                            <td class="num">{format::count(f.rows)}</td>
+                            <td class="num">{format::count(f.rejected)}</td>
+                            <td class="problems">{ for f.errors.iter().map(|e| html! { <p>{e}</p> }) }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,133 @@
+//! The one reducer behind the page.
+
+use crate::core::summary::Summary;
+use crate::worker::protocol::{LoadProgress, Response};
+use std::rc::Rc;
+use web_sys::File;
+use yew::prelude::*;
+
+#[derive(Default, PartialEq)]
+pub struct AppState {
+    pub worker_ready: bool,
+    /// Files chosen and not yet sent to the worker.
+    pub staged: Rc<Vec<File>>,
+    pub loading: Option<u32>,
+    pub progress: Option<Rc<LoadProgress>>,
+    pub summaries: Rc<Vec<Summary>>,
+    pub selected: Option<String>,
+    pub crashed: Option<String>,
+    pub last_load_cancelled: bool,
+}
+
+pub enum Action {
+    Worker(Response),
+    Stage(Vec<File>),
+    Unstage(usize),
+    ClearStaged,
+    LoadStarted(u32),
+    Select(String),
+}
+
+/// What the page is doing, as `data-status` tells tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Empty,
+    Loading,
+    Ready,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Empty => "empty",
+            Status::Loading => "loading",
+            Status::Ready => "ready",
+            Status::Error => "error",
+        }
+    }
+}
+
+impl AppState {
+    pub fn status(&self) -> Status {
+        let every_file_failed =
+            self.progress.as_ref().is_some_and(|p| !p.files.is_empty() && p.files.iter().all(|f| !f.errors.is_empty()));
+        if self.crashed.is_some() {
+            Status::Error
+        } else if self.loading.is_some() {
+            Status::Loading
+        } else if !self.summaries.is_empty() {
+            Status::Ready
+        } else if every_file_failed && !self.last_load_cancelled {
+            Status::Error
+        } else {
+            Status::Empty
+        }
+    }
+
+    pub fn selected_summary(&self) -> Option<&Summary> {
+        let name = self.selected.as_deref();
+        self.summaries.iter().find(|s| Some(s.name.as_str()) == name).or_else(|| self.summaries.first())
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = AppState {
+            staged: Rc::clone(&self.staged),
+            progress: self.progress.clone(),
+            summaries: Rc::clone(&self.summaries),
+            selected: self.selected.clone(),
+            crashed: self.crashed.clone(),
+            ..*self
+        };
+        match action {
+            Action::Worker(Response::Ready) => next.worker_ready = true,
+            Action::Worker(Response::Progress(progress)) => {
+                if next.loading == Some(progress.job) {
+                    next.progress = Some(Rc::new(progress));
+                }
+            }
+            Action::Worker(Response::Loaded { progress, summaries, cancelled }) => {
+                next.loading = None;
+                next.last_load_cancelled = cancelled;
+                next.progress = Some(Rc::new(progress));
+                if next.selected.as_ref().is_none_or(|s| !summaries.iter().any(|c| &c.name == s)) {
+                    next.selected = summaries.first().map(|s| s.name.clone());
+                }
+                next.summaries = Rc::new(summaries);
+            }
+            Action::Worker(Response::Crashed { message }) => {
+                next.loading = None;
+                next.crashed = Some(message);
+            }
+            Action::Stage(files) => {
+                let mut staged = (*self.staged).clone();
+                for file in files {
+                    if !staged.iter().any(|f| f.name() == file.name() && f.size() == file.size()) {
+                        staged.push(file);
+                    }
+                }
+                next.staged = Rc::new(staged);
+            }
+            Action::Unstage(i) => {
+                let mut staged = (*self.staged).clone();
+                if i < staged.len() {
+                    staged.remove(i);
+                }
+                next.staged = Rc::new(staged);
+            }
+            Action::ClearStaged => next.staged = Rc::default(),
+            Action::LoadStarted(job) => {
+                next.loading = Some(job);
+                next.staged = Rc::default();
+            }
+            Action::Select(name) => next.selected = Some(name),
+        }
+        Rc::new(next)
+    }
+}
+
+pub type AppContext = UseReducerHandle<AppState>;

@@ -1,0 +1,69 @@
+//! Messages between the page and the worker, as JSON text. `File` handles travel
+//! beside a `Load` request, never their bytes.
+
+use crate::core::ingest::FileProgress;
+use crate::core::summary::Summary;
+use serde::{Deserialize, Serialize};
+
+/// The script Trunk writes for the worker binary, relative to the page.
+pub const WORKER_SCRIPT: &str = "./worker_loader.js";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read the files sent with this message, adding to what is loaded.
+    Load { job: u32 },
+    /// Stop loading; what was loaded before the job stays.
+    Cancel { job: u32 },
+}
+
+/// Where a load job stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadProgress {
+    pub job: u32,
+    pub files: Vec<FileProgress>,
+    pub elapsed_ms: f64,
+    /// The worker's WebAssembly memory, in bytes.
+    pub memory_bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// The worker's code is running and waits for requests.
+    Ready,
+    Progress(LoadProgress),
+    /// A load job ended: every campaign now loaded, summarised.
+    Loaded {
+        progress: LoadProgress,
+        summaries: Vec<Summary>,
+        cancelled: bool,
+    },
+    /// The worker hit a bug and stopped; its data is gone.
+    Crashed {
+        message: String,
+    },
+}
+
+impl LoadProgress {
+    pub fn bytes(&self) -> (u64, u64) {
+        self.files.iter().fold((0, 0), |(done, total), f| (done + f.bytes_done, total + f.bytes_total))
+    }
+
+    pub fn rows(&self) -> (u64, u64) {
+        self.files.iter().fold((0, 0), |(rows, rejected), f| (rows + f.rows, rejected + f.rejected))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let request = Request::Load { job: 3 };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+        let response = Response::Crashed { message: "boom".into() };
+        let text = serde_json::to_string(&response).unwrap();
+        assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
+    }
+}

@@ -1,0 +1,188 @@
+//! The worker's event loop: loads run in slices of about 50 ms so that progress
+//! goes out and a cancel comes in between them.
+
+use super::file_source::FileSource;
+use super::protocol::{LoadProgress, Request, Response};
+use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
+use crate::core::summary::summarize;
+use gloo::timers::future::TimeoutFuture;
+use js_sys::{Array, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+/// How long one slice of loading may hold the worker.
+const SLICE_MS: f64 = 50.0;
+/// How often progress goes to the page.
+const PROGRESS_MS: f64 = 250.0;
+/// Records read between two looks at the clock.
+const RECORDS_PER_STEP: usize = 2048;
+
+struct Job {
+    id: u32,
+    loader: Loader,
+    started: f64,
+    cancelled: bool,
+}
+
+#[derive(Default)]
+struct State {
+    campaigns: Vec<Campaign>,
+    /// Files of earlier jobs, as they ended.
+    finished: Vec<FileProgress>,
+    job: Option<Job>,
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
+fn post(response: &Response) {
+    match serde_json::to_string(response) {
+        Ok(text) => {
+            if let Err(e) = scope().post_message(&JsValue::from_str(&text)) {
+                web_sys::console::error_2(&"the worker could not answer".into(), &e);
+            }
+        }
+        Err(e) => web_sys::console::error_1(&format!("the worker could not encode its answer: {e}").into()),
+    }
+}
+
+fn memory_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as u64
+}
+
+/// Starts the worker: reports panics to the page, then listens.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        post(&Response::Crashed { message: info.to_string() });
+    }));
+    let state = Rc::new(RefCell::new(State::default()));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        handle(&state, event.data());
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&Response::Ready);
+}
+
+fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
+    let request = Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string());
+    let request = match request.as_deref().map(serde_json::from_str::<Request>) {
+        Some(Ok(request)) => request,
+        _ => {
+            web_sys::console::error_2(&"the worker got a message it does not understand".into(), &data);
+            return;
+        }
+    };
+    match request {
+        Request::Load { job } => {
+            let files: Vec<File> = Reflect::get(&data, &"files".into())
+                .map(|f| Array::from(&f).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
+                .unwrap_or_default();
+            load(state, job, files);
+        }
+        Request::Cancel { job } => {
+            if let Some(running) = state.borrow_mut().job.as_mut().filter(|j| j.id == job) {
+                running.cancelled = true;
+            }
+        }
+    }
+}
+
+fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
+    let mut guard = state.borrow_mut();
+    let State { job, finished, .. } = &mut *guard;
+    let running = job.is_some();
+    let job = job.get_or_insert_with(|| Job { id, loader: Loader::new(), started: now(), cancelled: false });
+    job.id = id;
+    for file in files {
+        let name = file.name();
+        let size = file.size() as u64;
+        match FileSource::open(file) {
+            Ok(reader) => job.loader.add(Input { name, size, reader }),
+            Err(e) => finished.push(FileProgress {
+                name,
+                bytes_total: size,
+                done: true,
+                errors: vec![format!("the browser could not open the file: {e}")],
+                ..FileProgress::default()
+            }),
+        }
+    }
+    drop(guard);
+    if !running {
+        wasm_bindgen_futures::spawn_local(run(Rc::clone(state)));
+    }
+}
+
+fn progress_of(job: &Job, finished: &[FileProgress]) -> LoadProgress {
+    let mut files = finished.to_vec();
+    files.extend(job.loader.progress());
+    LoadProgress { job: job.id, files, elapsed_ms: now() - job.started, memory_bytes: memory_bytes() }
+}
+
+async fn run(state: Rc<RefCell<State>>) {
+    let mut last_report = now();
+    loop {
+        let (more, cancelled) = {
+            let mut s = state.borrow_mut();
+            let Some(job) = s.job.as_mut() else { return };
+            let slice_end = now() + SLICE_MS;
+            let mut more = true;
+            while more && !job.cancelled && now() < slice_end {
+                more = job.loader.step(RECORDS_PER_STEP);
+            }
+            (more, job.cancelled)
+        };
+        if cancelled || !more {
+            finish(&state, cancelled);
+            return;
+        }
+        if now() - last_report >= PROGRESS_MS {
+            let s = state.borrow();
+            if let Some(job) = s.job.as_ref() {
+                post(&Response::Progress(progress_of(job, &s.finished)));
+            }
+            last_report = now();
+        }
+        // Let the cancel and other messages in.
+        TimeoutFuture::new(0).await;
+    }
+}
+
+fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
+    let mut s = state.borrow_mut();
+    let Some(job) = s.job.take() else { return };
+    let mut progress = progress_of(&job, &s.finished);
+    if cancelled {
+        let earlier = s.finished.len();
+        for file in &mut progress.files[earlier..] {
+            file.errors.push("cancelled: nothing of this file was kept".into());
+            file.done = true;
+        }
+    } else {
+        for campaign in job.loader.into_campaigns() {
+            match s.campaigns.iter_mut().find(|c| c.name == campaign.name) {
+                Some(existing) => existing.absorb(campaign),
+                None => s.campaigns.push(campaign),
+            }
+        }
+    }
+    s.finished = progress.files.clone();
+    progress.memory_bytes = memory_bytes();
+    let summaries = s.campaigns.iter().map(summarize).collect();
+    post(&Response::Loaded { progress, summaries, cancelled });
+}
