@@ -5,8 +5,10 @@
 pub mod chart;
 pub mod error;
 pub mod ingest;
+pub mod query;
 pub mod schema;
 pub mod store;
 pub mod summary;
 pub mod time;
+pub mod view;
 pub mod zip;

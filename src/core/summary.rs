@@ -3,6 +3,7 @@
 
 use crate::core::error::Rejection;
 use crate::core::ingest::Campaign;
+use crate::core::query::Range;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind, NO_USER};
 use crate::core::time;
@@ -113,6 +114,12 @@ fn by_period(counts: &FxMap<i32, u64>, format: fn(i32) -> String) -> BTreeMap<St
 }
 
 pub fn summarize(campaign: &Campaign) -> Summary {
+    summarize_in(campaign, None)
+}
+
+/// The summary of the tweets in `range`; with a range, `accounts` counts the
+/// accounts that tweeted in it.
+pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
     let store = &campaign.store;
     let (hashtag_key, hashtag_names) = key_ids(store.hashtags.len(), |i| store.hashtags.text(i).to_lowercase());
     let (domain_key, domain_names) = key_ids(store.urls.len(), |i| domain(&store.urls.text(i)));
@@ -129,7 +136,7 @@ pub fn summarize(campaign: &Campaign) -> Summary {
     let mut authors = vec![false; store.users.len()];
     let (mut seen_tags, mut seen_domains, mut seen_users) = (Vec::new(), Vec::new(), Vec::new());
 
-    for i in 0..store.len() {
+    for i in (0..store.len()).filter(|&i| range.is_none_or(|r| r.contains(store.time[i]))) {
         let kind = store.kind(i);
         kinds[kind as usize] += 1;
         languages[usize::from(store.lang[i])] += 1;
@@ -180,23 +187,25 @@ pub fn summarize(campaign: &Campaign) -> Summary {
         blank if blank.is_empty() => "(blank)".to_string(),
         text => text,
     };
-    let (first, last) = (store.time.iter().min(), store.time.iter().max());
+    let times = || (0..store.len()).map(|i| store.time[i]).filter(|&t| range.is_none_or(|r| r.contains(t)));
+    let (first, last) = (times().min(), times().max());
+    let accounts_with_tweets = authors.iter().filter(|&&a| a).count() as u64;
     Summary {
         name: campaign.name.clone(),
-        accounts: store.profiles.len() as u64,
+        accounts: if range.is_some() { accounts_with_tweets } else { store.profiles.len() as u64 },
         hashed_accounts: store
             .profiles
             .iter()
             .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users.text(u)))
             .count() as u64,
-        accounts_with_tweets: authors.iter().filter(|&&a| a).count() as u64,
-        tweets: store.len() as u64,
+        accounts_with_tweets,
+        tweets: kinds.iter().sum(),
         originals: kinds[TweetKind::Original as usize],
         retweets: kinds[TweetKind::Retweet as usize],
         replies: kinds[TweetKind::Reply as usize],
         quotes: kinds[TweetKind::Quote as usize],
-        first_tweet: first.map(|&m| time::format_minutes(m)),
-        last_tweet: last.map(|&m| time::format_minutes(m)),
+        first_tweet: first.map(time::format_minutes),
+        last_tweet: last.map(time::format_minutes),
         rejected_rows: campaign.rejected_rows,
         rejections: campaign.rejections.clone(),
         duplicate_tweets: campaign.duplicate_tweets,

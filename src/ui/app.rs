@@ -1,39 +1,61 @@
-//! The root: the reducer, the worker and the page's three regions.
+//! The root: the reducer, the worker, the URL hash, and the page's regions.
 
 use super::bridge::Bridge;
+use super::campaign_view::CampaignView;
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
-use super::overview::Overview;
 use super::state::{Action, AppContext, AppState};
+use crate::core::view::ViewState;
+use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The worker, shared by the components that send it requests.
 pub type BridgeContext = Rc<Result<Bridge, String>>;
 
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Writes the view into the address bar without adding a history entry per keystroke.
+fn write_hash(view: &ViewState) {
+    let Some(window) = web_sys::window() else { return };
+    let hash = view.to_hash();
+    if location_hash() == hash {
+        return;
+    }
+    let url = if hash.is_empty() { window.location().pathname().unwrap_or_default() } else { hash };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| AppState::with_view(ViewState::from_hash(&location_hash())));
     let bridge: BridgeContext = {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             Bridge::new(Callback::from(move |response| dispatcher.dispatch(Action::Worker(response))))
         })
     };
+    use_effect_with(state.view.clone(), write_hash);
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::SetView(ViewState::from_hash(&location_hash())))
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let status = state.status();
     let problem = match (&*bridge, &state.crashed) {
         (Err(e), _) | (_, Some(e)) => Some(e.clone()),
         _ => None,
     };
-    let campaigns = state.summaries.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
-    let on_select = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            state.dispatch(Action::Select(select.value()));
-        })
-    };
-    let selected = state.selected_summary().map(|s| s.name.clone()).unwrap_or_default();
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
         <ContextProvider<BridgeContext> context={bridge.clone()}>
@@ -41,13 +63,6 @@ pub fn App() -> Html {
                 <header class="masthead">
                     <h1>{"Takedown Explorer"}</h1>
                     <p class="tagline">{"Open Twitter's information-operations archives. Your files stay on this computer: nothing is uploaded."}</p>
-                    if campaigns.len() > 1 {
-                        <label class="switcher">{"Campaign "}
-                            <select onchange={on_select} aria-label="Campaign">
-                                { for campaigns.iter().map(|c| html! { <option value={c.clone()} selected={*c == selected}>{c}</option> }) }
-                            </select>
-                        </label>
-                    }
                 </header>
                 if let Some(problem) = problem {
                     <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
@@ -55,7 +70,7 @@ pub fn App() -> Html {
                 <Intake />
                 <LoadPanel />
                 if let Some(summary) = state.selected_summary() {
-                    <Overview summary={Rc::new(summary.clone())} />
+                    <CampaignView summary={Rc::new(summary.clone())} />
                 }
             </div>
         </ContextProvider<BridgeContext>>

@@ -1,17 +1,24 @@
 //! The page's end of the worker: sends requests with their `File` handles and
 //! turns the worker's answers (and its crashes) into reducer actions.
 
+use crate::core::query::{Answer, Query};
 use crate::worker::protocol::{Request, Response, WORKER_SCRIPT};
 use js_sys::{Array, Object, Reflect};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 use yew::Callback;
 
+/// Callbacks waiting for the answer to a query, by job id.
+type Pending = Rc<RefCell<HashMap<u32, Callback<Answer>>>>;
+
 pub struct Bridge {
     worker: Worker,
     next_job: Cell<u32>,
+    pending: Pending,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -27,9 +34,17 @@ impl Bridge {
         let worker =
             Worker::new(WORKER_SCRIPT).map_err(|e| format!("the browser refused to start the loader: {e:?}"))?;
         let emit = on_response.clone();
+        let pending: Pending = Rc::default();
+        let waiting = Rc::clone(&pending);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
             match serde_json::from_str::<Response>(&text) {
+                Ok(Response::Answer { job, answer }) => {
+                    let callback = waiting.borrow_mut().remove(&job);
+                    if let Some(callback) = callback {
+                        callback.emit(answer);
+                    }
+                }
                 Ok(response) => emit.emit(response),
                 Err(e) => web_sys::console::error_1(&format!("unreadable answer from the loader: {e}").into()),
             }
@@ -45,7 +60,7 @@ impl Bridge {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Bridge { worker, next_job: Cell::new(1), _on_message: on_message, _on_error: on_error })
+        Ok(Bridge { worker, next_job: Cell::new(1), pending, _on_message: on_message, _on_error: on_error })
     }
 
     fn send(&self, request: &Request, files: &[File]) {
@@ -60,12 +75,30 @@ impl Bridge {
         }
     }
 
-    /// Sends files to load; returns the job id the answers will carry.
-    pub fn load(&self, files: &[File]) -> u32 {
+    fn next_job(&self) -> u32 {
         let job = self.next_job.get();
         self.next_job.set(job + 1);
+        job
+    }
+
+    /// Sends files to load; returns the job id the progress will carry.
+    pub fn load(&self, files: &[File]) -> u32 {
+        let job = self.next_job();
         self.send(&Request::Load { job }, files);
         job
+    }
+
+    /// Asks a question about a campaign; `on_answer` gets the answer.
+    pub fn ask(&self, campaign: &str, query: Query, on_answer: Callback<Answer>) -> u32 {
+        let job = self.next_job();
+        self.pending.borrow_mut().insert(job, on_answer);
+        self.send(&Request::Query { job, campaign: campaign.to_string(), query }, &[]);
+        job
+    }
+
+    /// Forgets a question whose answer is no longer wanted.
+    pub fn forget(&self, job: u32) {
+        self.pending.borrow_mut().remove(&job);
     }
 
     pub fn cancel(&self, job: u32) {

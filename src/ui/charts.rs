@@ -20,9 +20,16 @@ pub struct BarChartProps {
     pub unit: AttrValue,
 }
 
+/// Keeps a `<details>` table's open state, so that a closed table costs nothing.
+pub fn toggle_table(open: &UseStateHandle<bool>) -> Callback<Event> {
+    let open = open.clone();
+    Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
+}
+
 #[function_component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let hovered = use_state(|| None::<usize>);
+    let table_open = use_state(|| false);
     let values: Vec<u64> = props.points.iter().map(|(_, v)| *v).collect();
     let ticks = chart::ticks(values.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
@@ -67,12 +74,14 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                     <text class="x-label" x={(LEFT + (i as f64 + 0.5) * slot).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{label}</text>
                 }) }
             </svg>
-            <details class="table-view">
+            <details class="table-view" ontoggle={toggle_table(&table_open)}>
                 <summary>{"Table"}</summary>
-                <table>
-                    <thead><tr><th scope="col">{"Period"}</th><th scope="col">{props.unit.clone()}</th></tr></thead>
-                    <tbody>{ for props.points.iter().map(|(l, v)| html! { <tr><td>{l}</td><td class="num">{format::count(*v)}</td></tr> }) }</tbody>
-                </table>
+                if *table_open {
+                    <table>
+                        <thead><tr><th scope="col">{"Period"}</th><th scope="col">{props.unit.clone()}</th></tr></thead>
+                        <tbody>{ for props.points.iter().map(|(l, v)| html! { <tr><td>{l}</td><td class="num">{format::count(*v)}</td></tr> }) }</tbody>
+                    </table>
+                }
             </details>
         </figure>
     }

@@ -1,16 +1,22 @@
 //! The page: Yew components over one `AppState` reducer. It holds file handles,
 //! progress and summaries, never the tweets themselves.
 
+mod account_page;
+mod accounts;
 mod app;
 mod bridge;
+mod campaign_view;
 mod charts;
 mod deferred;
 mod format;
+mod hooks;
 mod intake;
 mod load_panel;
 mod overview;
 mod ranked_list;
 mod state;
+mod timeline;
+mod tweets;
 
 /// Mounts the app on the page body.
 pub fn start() {

@@ -4,7 +4,10 @@
 use super::charts::{BarChart, Heatmap};
 use super::deferred::Deferred;
 use super::format;
+use super::hooks::use_answer;
 use super::ranked_list::RankedList;
+use super::state::AppContext;
+use crate::core::query::{Answer, Query};
 use crate::core::summary::{continuous_months, Summary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,15 +31,27 @@ fn count_metric(name: &'static str, label: &str, n: u64) -> Html {
     metric(name, label, n.to_string(), format::count(n))
 }
 
+/// The campaign's summary, or with a date range in force, the summary of that range.
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
+    let state = use_context::<AppContext>().expect("Overview sits inside the app's state provider");
+    let range = state.view.range();
+    let answer = use_answer(range.map(|range| Query::Summary { range: Some(range) }));
+    match (range, answer.as_deref()) {
+        (None, _) => html! { <Figures summary={props.summary.clone()} /> },
+        (Some(_), Some(Answer::Summary(s))) => html! { <Figures summary={Rc::new((**s).clone())} /> },
+        (Some(_), _) => html! { <p class="muted" aria-busy="true">{"Counting…"}</p> },
+    }
+}
+
+#[function_component]
+fn Figures(props: &OverviewProps) -> Html {
     let s = &props.summary;
     let time = |t: &Option<String>| t.clone().unwrap_or_default();
     let months = continuous_months(&s.tweets_per_month);
     let creations = continuous_months(&s.account_creations_per_month);
     html! {
-        <section class="overview" data-campaign={s.name.clone()} aria-label={format!("Campaign {}", s.name)}>
-            <h2>{&s.name}</h2>
+        <section class="overview" data-campaign={s.name.clone()} aria-label={format!("Overview of {}", s.name)}>
             <dl class="metrics">
                 { count_metric("accounts", "Accounts", s.accounts) }
                 { count_metric("tweets", "Tweets", s.tweets) }

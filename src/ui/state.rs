@@ -1,6 +1,7 @@
 //! The one reducer behind the page.
 
 use crate::core::summary::Summary;
+use crate::core::view::ViewState;
 use crate::worker::protocol::{LoadProgress, Response};
 use std::rc::Rc;
 use web_sys::File;
@@ -14,7 +15,9 @@ pub struct AppState {
     pub loading: Option<u32>,
     pub progress: Option<Rc<LoadProgress>>,
     pub summaries: Rc<Vec<Summary>>,
-    pub selected: Option<String>,
+    /// Counts the loads that changed the data, so that views ask again.
+    pub generation: u32,
+    pub view: ViewState,
     pub crashed: Option<String>,
     pub last_load_cancelled: bool,
 }
@@ -25,7 +28,7 @@ pub enum Action {
     Unstage(usize),
     ClearStaged,
     LoadStarted(u32),
-    Select(String),
+    SetView(ViewState),
 }
 
 /// What the page is doing, as `data-status` tells tests.
@@ -49,6 +52,11 @@ impl Status {
 }
 
 impl AppState {
+    /// Starts from the view a link carries in its hash.
+    pub fn with_view(view: ViewState) -> AppState {
+        AppState { view, ..AppState::default() }
+    }
+
     pub fn status(&self) -> Status {
         let every_file_failed =
             self.progress.as_ref().is_some_and(|p| !p.files.is_empty() && p.files.iter().all(|f| !f.errors.is_empty()));
@@ -66,7 +74,7 @@ impl AppState {
     }
 
     pub fn selected_summary(&self) -> Option<&Summary> {
-        let name = self.selected.as_deref();
+        let name = self.view.campaign.as_deref();
         self.summaries.iter().find(|s| Some(s.name.as_str()) == name).or_else(|| self.summaries.first())
     }
 }
@@ -79,7 +87,7 @@ impl Reducible for AppState {
             staged: Rc::clone(&self.staged),
             progress: self.progress.clone(),
             summaries: Rc::clone(&self.summaries),
-            selected: self.selected.clone(),
+            view: self.view.clone(),
             crashed: self.crashed.clone(),
             ..*self
         };
@@ -94,8 +102,11 @@ impl Reducible for AppState {
                 next.loading = None;
                 next.last_load_cancelled = cancelled;
                 next.progress = Some(Rc::new(progress));
-                if next.selected.as_ref().is_none_or(|s| !summaries.iter().any(|c| &c.name == s)) {
-                    next.selected = summaries.first().map(|s| s.name.clone());
+                if next.view.campaign.as_ref().is_none_or(|s| !summaries.iter().any(|c| &c.name == s)) {
+                    next.view.campaign = summaries.first().map(|s| s.name.clone());
+                }
+                if !cancelled {
+                    next.generation += 1;
                 }
                 next.summaries = Rc::new(summaries);
             }
@@ -103,6 +114,8 @@ impl Reducible for AppState {
                 next.loading = None;
                 next.crashed = Some(message);
             }
+            // Answers go straight to the view that asked (see `bridge`).
+            Action::Worker(Response::Answer { .. }) => {}
             Action::Stage(files) => {
                 let mut staged = (*self.staged).clone();
                 for file in files {
@@ -124,7 +137,7 @@ impl Reducible for AppState {
                 next.loading = Some(job);
                 next.staged = Rc::default();
             }
-            Action::Select(name) => next.selected = Some(name),
+            Action::SetView(view) => next.view = view,
         }
         Rc::new(next)
     }

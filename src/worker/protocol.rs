@@ -2,6 +2,7 @@
 //! beside a `Load` request, never their bytes.
 
 use crate::core::ingest::FileProgress;
+use crate::core::query::{Answer, Query};
 use crate::core::summary::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,8 @@ pub enum Request {
     Load { job: u32 },
     /// Stop loading; what was loaded before the job stays.
     Cancel { job: u32 },
+    /// A question about one loaded campaign.
+    Query { job: u32, campaign: String, query: Query },
 }
 
 /// Where a load job stands.
@@ -36,6 +39,11 @@ pub enum Response {
         progress: LoadProgress,
         summaries: Vec<Summary>,
         cancelled: bool,
+    },
+    /// The answer to a `Query` with the same job id.
+    Answer {
+        job: u32,
+        answer: Answer,
     },
     /// The worker hit a bug and stopped; its data is gone.
     Crashed {

@@ -4,6 +4,7 @@
 use super::file_source::FileSource;
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
+use crate::core::query::{self, Answer, QueryCache};
 use crate::core::summary::summarize;
 use gloo::timers::future::TimeoutFuture;
 use js_sys::{Array, Reflect};
@@ -30,6 +31,8 @@ struct Job {
 #[derive(Default)]
 struct State {
     campaigns: Vec<Campaign>,
+    /// One per campaign, emptied when the campaign takes in more files.
+    caches: Vec<QueryCache>,
     /// Files of earlier jobs, as they ended.
     finished: Vec<FileProgress>,
     job: Option<Job>,
@@ -98,6 +101,15 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             if let Some(running) = state.borrow_mut().job.as_mut().filter(|j| j.id == job) {
                 running.cancelled = true;
             }
+        }
+        Request::Query { job, campaign, query } => {
+            let mut guard = state.borrow_mut();
+            let State { campaigns, caches, .. } = &mut *guard;
+            let answer = match campaigns.iter().position(|c| c.name == campaign) {
+                Some(i) => query::answer(&campaigns[i], &mut caches[i], &query),
+                None => Answer::Missing(format!("the campaign {campaign} is not loaded")),
+            };
+            post(&Response::Answer { job, answer });
         }
     }
 }
@@ -175,9 +187,15 @@ fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
         }
     } else {
         for campaign in job.loader.into_campaigns() {
-            match s.campaigns.iter_mut().find(|c| c.name == campaign.name) {
-                Some(existing) => existing.absorb(campaign),
-                None => s.campaigns.push(campaign),
+            match s.campaigns.iter().position(|c| c.name == campaign.name) {
+                Some(i) => {
+                    s.campaigns[i].absorb(campaign);
+                    s.caches[i] = QueryCache::default();
+                }
+                None => {
+                    s.campaigns.push(campaign);
+                    s.caches.push(QueryCache::default());
+                }
             }
         }
     }

@@ -1,0 +1,566 @@
+//! Questions the page asks about a loaded campaign — a page of the account
+//! table, an account, a tweet search, a timeline, the overview of a date range —
+//! each answered with one small serialisable value.
+
+use crate::core::ingest::Campaign;
+use crate::core::schema::is_hashed_id;
+use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
+use crate::core::summary::{continuous_months, rank, summarize_in, user_label, Ranking, Summary};
+use crate::core::time;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A time window in minutes since 1970: `from` included, `to` excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Range {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl Range {
+    pub fn contains(&self, minutes: u32) -> bool {
+        self.from <= minutes && minutes < self.to
+    }
+
+    /// Whole days from `YYYY-MM-DD` to `YYYY-MM-DD`, both included.
+    pub fn from_days(from: &str, to: &str) -> Option<Range> {
+        let from = time::parse_date(from.as_bytes())?;
+        let to = time::parse_date(to.as_bytes())?;
+        let (from, to) = (from.min(to), from.max(to));
+        Some(Range { from: u32::try_from(from).ok()? * 1440, to: (u32::try_from(to).ok()? + 1) * 1440 })
+    }
+}
+
+fn in_range(range: Option<Range>, minutes: u32) -> bool {
+    range.is_none_or(|r| r.contains(minutes))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountColumn {
+    DisplayName,
+    ScreenName,
+    Followers,
+    Following,
+    Created,
+    FirstTweet,
+    LastTweet,
+    Tweets,
+    RetweetShare,
+    Language,
+    Client,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountQuery {
+    /// Case-insensitive text to find in id, names, location or description.
+    pub filter: String,
+    pub sort: AccountColumn,
+    pub descending: bool,
+    pub offset: usize,
+    pub limit: usize,
+    pub range: Option<Range>,
+}
+
+/// One row of the account table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: String,
+    pub display_name: String,
+    pub screen_name: String,
+    pub hashed: bool,
+    pub followers: u32,
+    pub following: u32,
+    pub created: Option<String>,
+    pub first_tweet: Option<String>,
+    pub last_tweet: Option<String>,
+    pub tweets: u64,
+    pub retweets: u64,
+    pub language: String,
+    pub client: String,
+    #[serde(skip)]
+    search_text: String,
+}
+
+impl AccountRow {
+    /// Retweets among the account's tweets, 0 to 1.
+    pub fn retweet_share(&self) -> f64 {
+        if self.tweets == 0 {
+            0.0
+        } else {
+            self.retweets as f64 / self.tweets as f64
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountPage {
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<AccountRow>,
+}
+
+/// Every account with its figures over `range`: the table the page pages through.
+pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow> {
+    let store = &campaign.store;
+    #[derive(Default, Clone)]
+    struct Stats {
+        tweets: u64,
+        retweets: u64,
+        first: Option<u32>,
+        last: Option<u32>,
+    }
+    let mut stats: FxMap<u32, Stats> = FxMap::default();
+    let mut clients: FxMap<(u32, u32), u32> = FxMap::default();
+    let mut languages: FxMap<(u32, u16), u32> = FxMap::default();
+    for i in (0..store.len()).filter(|&i| in_range(range, store.time[i])) {
+        let (author, t) = (store.author[i], store.time[i]);
+        let s = stats.entry(author).or_default();
+        s.tweets += 1;
+        s.retweets += u64::from(store.kind(i) == TweetKind::Retweet);
+        s.first = Some(s.first.map_or(t, |f| f.min(t)));
+        s.last = Some(s.last.map_or(t, |l| l.max(t)));
+        *clients.entry((author, store.client[i])).or_default() += 1;
+        *languages.entry((author, store.lang[i])).or_default() += 1;
+    }
+    let top_of = |counts: Vec<((u32, u32), u32)>| -> FxMap<u32, u32> {
+        let mut best: FxMap<u32, (u32, u32)> = FxMap::default();
+        for ((author, value), n) in counts {
+            let entry = best.entry(author).or_insert((value, n));
+            if n > entry.1 || (n == entry.1 && value < entry.0) {
+                *entry = (value, n);
+            }
+        }
+        best.into_iter().map(|(a, (v, _))| (a, v)).collect()
+    };
+    let top_client = top_of(clients.into_iter().collect());
+    let top_language = top_of(languages.into_iter().map(|((a, l), n)| ((a, u32::from(l)), n)).collect());
+    let mut rows: Vec<AccountRow> = store
+        .profiles
+        .iter()
+        .map(|(&user, p)| {
+            let s = stats.get(&user).cloned().unwrap_or_default();
+            let id = store.users.text(user);
+            let search_text =
+                [id.as_str(), &p.display_name, &p.screen_name, &p.location, &p.description].join("\n").to_lowercase();
+            AccountRow {
+                hashed: is_hashed_id(&id) && p.source != crate::core::store::ProfileSource::FiveThirtyEight,
+                display_name: p.display_name.clone(),
+                screen_name: p.screen_name.clone(),
+                followers: p.followers,
+                following: p.following,
+                created: p.created.map(time::format_day),
+                first_tweet: s.first.map(time::format_minutes),
+                last_tweet: s.last.map(time::format_minutes),
+                tweets: s.tweets,
+                retweets: s.retweets,
+                language: top_language.get(&user).map(|&l| store.languages.text(l)).unwrap_or_default(),
+                client: top_client.get(&user).map(|&c| store.clients.text(c)).unwrap_or_default(),
+                id,
+                search_text,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    rows
+}
+
+/// Filters, sorts and pages precomputed rows.
+pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
+    let needle = q.filter.trim().to_lowercase();
+    let mut matched: Vec<&AccountRow> =
+        rows.iter().filter(|r| needle.is_empty() || r.search_text.contains(&needle)).collect();
+    use std::cmp::Ordering;
+    let by = |a: &&AccountRow, b: &&AccountRow| -> Ordering {
+        match q.sort {
+            AccountColumn::DisplayName => a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase()),
+            AccountColumn::ScreenName => a.screen_name.to_lowercase().cmp(&b.screen_name.to_lowercase()),
+            AccountColumn::Followers => a.followers.cmp(&b.followers),
+            AccountColumn::Following => a.following.cmp(&b.following),
+            AccountColumn::Created => a.created.cmp(&b.created),
+            AccountColumn::FirstTweet => a.first_tweet.cmp(&b.first_tweet),
+            AccountColumn::LastTweet => a.last_tweet.cmp(&b.last_tweet),
+            AccountColumn::Tweets => a.tweets.cmp(&b.tweets),
+            AccountColumn::RetweetShare => a.retweet_share().total_cmp(&b.retweet_share()),
+            AccountColumn::Language => a.language.cmp(&b.language),
+            AccountColumn::Client => a.client.cmp(&b.client),
+        }
+    };
+    // Ties keep id order whichever way the column sorts.
+    matched.sort_by(|a, b| {
+        let order = by(a, b);
+        (if q.descending { order.reverse() } else { order }).then_with(|| a.id.cmp(&b.id))
+    });
+    let total = matched.len();
+    let offset = q.offset.min(total);
+    let rows = matched.into_iter().skip(offset).take(q.limit).cloned().collect();
+    AccountPage { total, offset, rows }
+}
+
+fn csv_field(value: &str) -> String {
+    // A leading = + - @ would run as a formula in a spreadsheet.
+    let guarded = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+/// The rows a query selects, all of them, as CSV for download.
+pub fn accounts_csv(rows: &[AccountRow], q: &AccountQuery) -> String {
+    let all = account_page(rows, &AccountQuery { offset: 0, limit: usize::MAX, ..q.clone() });
+    let mut out = String::from(
+        "userid,user_display_name,user_screen_name,follower_count,following_count,account_creation_date,first_tweet,last_tweet,tweets,retweets,retweet_share,main_language,main_client\n",
+    );
+    for r in &all.rows {
+        let fields = [
+            csv_field(&r.id),
+            csv_field(&r.display_name),
+            csv_field(&r.screen_name),
+            r.followers.to_string(),
+            r.following.to_string(),
+            r.created.clone().unwrap_or_default(),
+            r.first_tweet.clone().unwrap_or_default(),
+            r.last_tweet.clone().unwrap_or_default(),
+            r.tweets.to_string(),
+            r.retweets.to_string(),
+            format!("{:.4}", r.retweet_share()),
+            csv_field(&r.language),
+            csv_field(&r.client),
+        ];
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TweetQuery {
+    /// Case-insensitive text to find in the tweet.
+    pub text: String,
+    /// An account's user id.
+    pub account: Option<String>,
+    pub language: Option<String>,
+    pub kind: Option<TweetKind>,
+    /// Without `#`, any case.
+    pub hashtag: Option<String>,
+    pub range: Option<Range>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TweetRow {
+    pub id: String,
+    pub time: String,
+    pub account: String,
+    pub screen_name: String,
+    pub kind: TweetKind,
+    pub language: String,
+    pub client: String,
+    pub text: String,
+    pub hashtags: Vec<String>,
+    /// `(user id, label)` of each mentioned account.
+    pub mentions: Vec<(String, String)>,
+    pub urls: Vec<String>,
+    /// The retweeted, replied-to or quoted tweet's id.
+    pub reference: Option<String>,
+    /// likes, retweets, replies, quotes
+    pub engagement: [u32; 4],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TweetPage {
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<TweetRow>,
+}
+
+/// Row numbers from the newest tweet to the oldest (ties by row).
+pub fn newest_first(store: &Store) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..store.len() as u32).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(store.time[i as usize]), i));
+    order
+}
+
+/// Whether `haystack` holds `needle` (already lowercase), ignoring case.
+fn contains_folded(haystack: &[u8], needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if needle.is_ascii() {
+        // An ASCII query can only match ASCII letters, so bytes compare directly.
+        let n = needle.as_bytes();
+        return haystack.len() >= n.len() && haystack.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    String::from_utf8_lossy(haystack).to_lowercase().contains(needle)
+}
+
+fn tweet_row(store: &Store, i: usize) -> TweetRow {
+    let mut row = TweetRow {
+        id: match store.tweet_id[i] {
+            crate::core::store::INEXACT_ID => String::new(),
+            id => id.to_string(),
+        },
+        time: time::format_minutes(store.time[i]),
+        account: store.users.text(store.author[i]),
+        screen_name: user_label(store, store.author[i]),
+        kind: store.kind(i),
+        language: store.languages.text(u32::from(store.lang[i])),
+        client: store.clients.text(store.client[i]),
+        text: String::from_utf8_lossy(store.text(i)).into_owned(),
+        hashtags: Vec::new(),
+        mentions: Vec::new(),
+        urls: Vec::new(),
+        reference: store.reference_text(i),
+        engagement: store.engagement[i],
+    };
+    for entity in store.entities(i) {
+        match entity {
+            Entity::Hashtag(h) => row.hashtags.push(store.hashtags.text(h)),
+            Entity::Url(u) => row.urls.push(store.urls.text(u)),
+            Entity::Mention(u) => row.mentions.push((store.users.text(u), user_label(store, u))),
+        }
+    }
+    row
+}
+
+/// Tweets matching every filter, newest first, one page of them.
+pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
+    let store = &campaign.store;
+    let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
+    let account = match &q.account {
+        Some(id) => match store.users.get(id.as_bytes()) {
+            Some(user) => Some(user),
+            None => return empty,
+        },
+        None => None,
+    };
+    let language = match &q.language {
+        Some(code) => match store.languages.get(code.as_bytes()) {
+            Some(l) => Some(u16::try_from(l).unwrap_or(u16::MAX)),
+            None => return empty,
+        },
+        None => None,
+    };
+    let hashtags: Option<Vec<bool>> = q.hashtag.as_ref().map(|tag| {
+        let tag = tag.trim_start_matches('#').to_lowercase();
+        (0..store.hashtags.len() as u32).map(|h| store.hashtags.text(h).to_lowercase() == tag).collect()
+    });
+    let needle = q.text.trim().to_lowercase();
+    let mut total = 0;
+    let mut rows = Vec::new();
+    for &i in order {
+        let i = i as usize;
+        let matches = in_range(q.range, store.time[i])
+            && account.is_none_or(|a| store.author[i] == a)
+            && language.is_none_or(|l| store.lang[i] == l)
+            && q.kind.is_none_or(|k| store.kind(i) == k)
+            && hashtags
+                .as_ref()
+                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
+            && contains_folded(store.text(i), &needle);
+        if matches {
+            if total >= q.offset && rows.len() < q.limit {
+                rows.push(tweet_row(store, i));
+            }
+            total += 1;
+        }
+    }
+    TweetPage { total, offset: q.offset.min(total), rows }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Split {
+    Kind,
+    Language,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineQuery {
+    pub period: Period,
+    pub split: Split,
+    pub account: Option<String>,
+}
+
+/// Counts per period, every period from the first tweet to the last, in series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// `YYYY-MM-DD` (day, or the Monday of a week) or `YYYY-MM`.
+    pub periods: Vec<String>,
+    /// Where each period starts, in days since 1970; one more entry closes the last.
+    pub bounds: Vec<i32>,
+    pub series: Vec<(String, Vec<u64>)>,
+}
+
+/// How many languages get a series of their own before the rest become "other".
+const TIMELINE_LANGUAGES: usize = 5;
+
+fn period_start(period: Period, day: i32) -> i32 {
+    match period {
+        Period::Day => day,
+        Period::Week => time::week_start(day),
+        Period::Month => time::month_start(day),
+    }
+}
+
+fn next_period(period: Period, start: i32) -> i32 {
+    match period {
+        Period::Day => start + 1,
+        Period::Week => start + 7,
+        Period::Month => time::month_start(start + 31),
+    }
+}
+
+pub fn timeline(campaign: &Campaign, q: &TimelineQuery) -> Timeline {
+    let store = &campaign.store;
+    let account = q.account.as_ref().map(|id| store.users.get(id.as_bytes()));
+    let rows: Vec<usize> = (0..store.len()).filter(|&i| account.is_none_or(|a| Some(store.author[i]) == a)).collect();
+    let days = rows.iter().map(|&i| (store.time[i] / 1440) as i32);
+    let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
+        return Timeline { periods: Vec::new(), bounds: Vec::new(), series: Vec::new() };
+    };
+    let mut bounds = vec![period_start(q.period, first)];
+    while *bounds.last().expect("bounds start non-empty") <= last {
+        let next = next_period(q.period, *bounds.last().expect("bounds start non-empty"));
+        bounds.push(next);
+    }
+    let slot = |day: i32| bounds.partition_point(|&b| b <= day) - 1;
+    let (labels, series_of): (Vec<String>, Box<dyn Fn(usize) -> usize>) = match q.split {
+        Split::Kind => (
+            vec!["original".into(), "retweet".into(), "reply".into(), "quote".into()],
+            Box::new(|i| store.kind(i) as usize),
+        ),
+        Split::Language => {
+            let mut counts = vec![0u64; store.languages.len()];
+            rows.iter().for_each(|&i| counts[usize::from(store.lang[i])] += 1);
+            let top = rank(counts.iter().enumerate().map(|(l, &n)| (l.to_string(), n)), TIMELINE_LANGUAGES);
+            let ids: Vec<usize> = top.iter().filter_map(|(l, _)| l.parse().ok()).collect();
+            let mut labels: Vec<String> = ids
+                .iter()
+                .map(|&l| store.languages.text(l as u32))
+                .map(|t| if t.is_empty() { "(blank)".into() } else { t })
+                .collect();
+            labels.push("other".into());
+            let other = ids.len();
+            (labels, Box::new(move |i| ids.iter().position(|&l| l == usize::from(store.lang[i])).unwrap_or(other)))
+        }
+    };
+    let mut series = vec![vec![0u64; bounds.len() - 1]; labels.len()];
+    for &i in &rows {
+        series[series_of(i)][slot((store.time[i] / 1440) as i32)] += 1;
+    }
+    let format = if q.period == Period::Month { time::format_month } else { time::format_day };
+    Timeline {
+        periods: bounds[..bounds.len() - 1].iter().map(|&d| format(d)).collect(),
+        bounds,
+        series: labels.into_iter().zip(series).filter(|(_, s)| s.iter().any(|&n| n > 0)).collect(),
+    }
+}
+
+/// An account's page: profile, figures, rhythm and hashtags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountDetail {
+    pub row: AccountRow,
+    pub profile: Profile,
+    pub tweets_per_month: Vec<(String, u64)>,
+    pub hour_by_weekday: Vec<[u64; 24]>,
+    pub top_hashtags: Ranking,
+}
+
+pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Option<AccountDetail> {
+    let store = &campaign.store;
+    let user = store.users.get(id.as_bytes())?;
+    let profile = store.profiles.get(&user)?.clone();
+    let row = rows.iter().find(|r| r.id == id)?.clone();
+    let mut months: BTreeMap<String, u64> = BTreeMap::new();
+    let mut hours = vec![[0u64; 24]; 7];
+    let mut tags: FxMap<String, u64> = FxMap::default();
+    for i in (0..store.len()).filter(|&i| store.author[i] == user) {
+        let day = (store.time[i] / 1440) as i32;
+        *months.entry(time::format_month(day)).or_default() += 1;
+        hours[time::weekday(day)][(store.time[i] % 1440 / 60) as usize] += 1;
+        let mut seen = Vec::new();
+        for entity in store.entities(i) {
+            if let Entity::Hashtag(h) = entity {
+                let tag = store.hashtags.text(h).to_lowercase();
+                if !seen.contains(&tag) {
+                    *tags.entry(tag.clone()).or_default() += 1;
+                    seen.push(tag);
+                }
+            }
+        }
+    }
+    Some(AccountDetail {
+        row,
+        profile,
+        tweets_per_month: continuous_months(&months),
+        hour_by_weekday: hours,
+        top_hashtags: rank(tags, 20),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Query {
+    /// The overview, limited to a date range.
+    Summary {
+        range: Option<Range>,
+    },
+    Accounts(AccountQuery),
+    AccountsCsv(AccountQuery),
+    Account {
+        id: String,
+    },
+    Tweets(TweetQuery),
+    Timeline(TimelineQuery),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    Summary(Box<Summary>),
+    Accounts(AccountPage),
+    Csv(String),
+    Account(Box<AccountDetail>),
+    Tweets(TweetPage),
+    Timeline(Timeline),
+    /// What was asked for is not loaded (any more).
+    Missing(String),
+}
+
+/// What a campaign keeps between questions: the account table of the last range
+/// asked for, and the newest-first order of its tweets.
+#[derive(Default)]
+pub struct QueryCache {
+    accounts: Option<(Option<Range>, Vec<AccountRow>)>,
+    newest_first: Option<Vec<u32>>,
+}
+
+impl QueryCache {
+    fn accounts(&mut self, campaign: &Campaign, range: Option<Range>) -> &[AccountRow] {
+        if self.accounts.as_ref().is_none_or(|(r, _)| *r != range) {
+            self.accounts = Some((range, account_rows(campaign, range)));
+        }
+        &self.accounts.as_ref().expect("filled just above").1
+    }
+}
+
+/// Answers one question about one campaign.
+pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Answer {
+    match query {
+        Query::Summary { range } => Answer::Summary(Box::new(summarize_in(campaign, *range))),
+        Query::Accounts(q) => Answer::Accounts(account_page(cache.accounts(campaign, q.range), q)),
+        Query::AccountsCsv(q) => Answer::Csv(accounts_csv(cache.accounts(campaign, q.range), q)),
+        Query::Account { id } => match account_detail(campaign, cache.accounts(campaign, None), id) {
+            Some(detail) => Answer::Account(Box::new(detail)),
+            None => Answer::Missing(format!("no account {id} in {}", campaign.name)),
+        },
+        Query::Tweets(q) => {
+            let order = cache.newest_first.get_or_insert_with(|| newest_first(&campaign.store));
+            Answer::Tweets(tweets(campaign, order, q))
+        }
+        Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
+    }
+}

@@ -1,0 +1,242 @@
+//! What the page shows — campaign, tab, date range, filters, selected account —
+//! and its encoding in the URL hash, so that a link reopens the same view once
+//! the same files are loaded.
+
+use crate::core::query::{AccountColumn, Range};
+use crate::core::store::TweetKind;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Timeline,
+    Accounts,
+    Tweets,
+    Account,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Account];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Timeline => "timeline",
+            Tab::Accounts => "accounts",
+            Tab::Tweets => "tweets",
+            Tab::Account => "account",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    pub campaign: Option<String>,
+    pub tab: Tab,
+    /// Days `YYYY-MM-DD`, both included.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The account whose page is open.
+    pub account: Option<String>,
+    pub accounts_filter: String,
+    pub accounts_sort: AccountColumn,
+    pub accounts_descending: bool,
+    pub search: String,
+    pub hashtag: Option<String>,
+    pub language: Option<String>,
+    pub kind: Option<TweetKind>,
+    pub search_account: Option<String>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            campaign: None,
+            tab: Tab::Overview,
+            from: None,
+            to: None,
+            account: None,
+            accounts_filter: String::new(),
+            accounts_sort: AccountColumn::Tweets,
+            accounts_descending: true,
+            search: String::new(),
+            hashtag: None,
+            language: None,
+            kind: None,
+            search_account: None,
+        }
+    }
+}
+
+const SORTS: [(AccountColumn, &str); 11] = [
+    (AccountColumn::DisplayName, "name"),
+    (AccountColumn::ScreenName, "screen_name"),
+    (AccountColumn::Followers, "followers"),
+    (AccountColumn::Following, "following"),
+    (AccountColumn::Created, "created"),
+    (AccountColumn::FirstTweet, "first"),
+    (AccountColumn::LastTweet, "last"),
+    (AccountColumn::Tweets, "tweets"),
+    (AccountColumn::RetweetShare, "retweet_share"),
+    (AccountColumn::Language, "language"),
+    (AccountColumn::Client, "client"),
+];
+
+fn kind_key(kind: TweetKind) -> &'static str {
+    match kind {
+        TweetKind::Original => "original",
+        TweetKind::Retweet => "retweet",
+        TweetKind::Reply => "reply",
+        TweetKind::Quote => "quote",
+    }
+}
+
+/// Percent-encodes all but unreserved characters (RFC 3986), UTF-8 safe.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Undoes [`encode`]; malformed escapes are kept as written.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl ViewState {
+    /// The date range, when both ends are valid days.
+    pub fn range(&self) -> Option<Range> {
+        Range::from_days(self.from.as_deref()?, self.to.as_deref()?)
+    }
+
+    /// `#campaign=…&tab=…`: only what differs from the default.
+    pub fn to_hash(&self) -> String {
+        let d = ViewState::default();
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        let mut put = |key: &'static str, value: Option<&str>| {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                parts.push((key, v.to_string()));
+            }
+        };
+        put("campaign", self.campaign.as_deref());
+        put("tab", (self.tab != d.tab).then(|| self.tab.key()));
+        put("from", self.from.as_deref());
+        put("to", self.to.as_deref());
+        put("account", self.account.as_deref());
+        put("filter", Some(&self.accounts_filter));
+        let sort = SORTS.iter().find(|(c, _)| *c == self.accounts_sort).map(|(_, k)| *k);
+        put("sort", (self.accounts_sort != d.accounts_sort).then_some(sort).flatten());
+        put(
+            "order",
+            (self.accounts_descending != d.accounts_descending).then_some(if self.accounts_descending {
+                "desc"
+            } else {
+                "asc"
+            }),
+        );
+        put("q", Some(&self.search));
+        put("tag", self.hashtag.as_deref());
+        put("lang", self.language.as_deref());
+        put("type", self.kind.map(kind_key));
+        put("by", self.search_account.as_deref());
+        let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        if body.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", body.join("&"))
+        }
+    }
+
+    /// Reads a hash written by [`ViewState::to_hash`]; unknown keys and values are ignored.
+    pub fn from_hash(hash: &str) -> ViewState {
+        let mut view = ViewState::default();
+        for pair in hash.trim_start_matches('#').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            let some = || Some(value.clone()).filter(|v| !v.is_empty());
+            match key {
+                "campaign" => view.campaign = some(),
+                "tab" => view.tab = Tab::ALL.into_iter().find(|t| t.key() == value).unwrap_or_default(),
+                "from" => view.from = some(),
+                "to" => view.to = some(),
+                "account" => view.account = some(),
+                "filter" => view.accounts_filter = value,
+                "sort" => {
+                    if let Some((c, _)) = SORTS.iter().find(|(_, k)| *k == value) {
+                        view.accounts_sort = *c;
+                    }
+                }
+                "order" => view.accounts_descending = value != "asc",
+                "q" => view.search = value,
+                "tag" => view.hashtag = some(),
+                "lang" => view.language = some(),
+                "type" => view.kind = TweetKind::ALL.into_iter().find(|k| kind_key(*k) == value),
+                "by" => view.search_account = some(),
+                _ => {}
+            }
+        }
+        view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_survives_the_hash() {
+        let view = ViewState {
+            campaign: Some("iran_201906_1".into()),
+            tab: Tab::Tweets,
+            from: Some("2019-01-01".into()),
+            to: Some("2019-02-01".into()),
+            account: Some("vMm2zemFOF7k+Torq=".into()),
+            accounts_filter: "a&b=c".into(),
+            accounts_sort: AccountColumn::Followers,
+            accounts_descending: false,
+            search: "خبر #ایران 100%".into(),
+            hashtag: Some("Правда".into()),
+            language: Some("fa".into()),
+            kind: Some(TweetKind::Retweet),
+            search_account: Some("123".into()),
+        };
+        let hash = view.to_hash();
+        assert!(hash.is_ascii(), "{hash}");
+        assert_eq!(ViewState::from_hash(&hash), view);
+        assert_eq!(view.range(), Range::from_days("2019-01-01", "2019-02-01"));
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_hash_and_junk_is_ignored() {
+        assert_eq!(ViewState::default().to_hash(), "");
+        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz"), ViewState::default());
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%E2%82%AC+x"), "€ x");
+    }
+}

@@ -1,0 +1,58 @@
+//! One account: profile fields, figures, activity, rhythm, hashtags and tweets.
+
+use super::accounts::CopyButton;
+use super::charts::{BarChart, Heatmap};
+use super::format;
+use super::hooks::use_answer;
+use super::ranked_list::RankedList;
+use super::tweets::TweetList;
+use crate::core::query::{Answer, Query, TweetQuery};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AccountPageProps {
+    pub id: AttrValue,
+}
+
+#[function_component]
+pub fn AccountPage(props: &AccountPageProps) -> Html {
+    let answer = use_answer(Some(Query::Account { id: props.id.to_string() }));
+    let detail = match answer.as_deref() {
+        Some(Answer::Account(detail)) => detail.clone(),
+        Some(Answer::Missing(why)) => return html! { <p class="muted">{why}</p> },
+        _ => return html! { <p class="muted" aria-busy="true">{"Reading the account…"}</p> },
+    };
+    let (p, r) = (&detail.profile, &detail.row);
+    let field = |label: &str, value: String| {
+        html! { <div><dt>{label}</dt><dd dir="auto">{ if value.is_empty() { "—".to_string() } else { value } }</dd></div> }
+    };
+    html! {
+        <section class="account-page" data-account={r.id.clone()} aria-label={format!("Account {}", r.screen_name)}>
+            <h3 dir="auto">{&p.display_name}</h3>
+            <p class="muted"><span class="id">{&r.id}</span>{" "}<CopyButton text={r.id.clone()} />{ if r.hashed { " · hashed by Twitter" } else { "" } }</p>
+            <dl class="profile">
+                { field("Screen name", p.screen_name.clone()) }
+                { field("Location", p.location.clone()) }
+                { field("Description", p.description.clone()) }
+                { field("Profile URL (not opened)", p.url.clone()) }
+                { field("Followers", format::count(u64::from(p.followers))) }
+                { field("Following", format::count(u64::from(p.following))) }
+                { field("Created", r.created.clone().unwrap_or_default()) }
+                { field("Account language", p.language.clone()) }
+                { field("Tweets in these files", format::count(r.tweets)) }
+                { field("Retweets", format!("{} ({})", format::count(r.retweets), format::percent(r.retweets, r.tweets))) }
+                { field("First and last tweet", format!("{} – {}", r.first_tweet.clone().unwrap_or_default(), r.last_tweet.clone().unwrap_or_default())) }
+                { field("Main language, client", format!("{}, {}", r.language, r.client)) }
+            </dl>
+            if r.tweets > 0 {
+                <BarChart title="Tweets per month" points={detail.tweets_per_month.clone()} unit="tweets" />
+                <div class="grid">
+                    <Heatmap title="Weekday and hour (UTC)" cells={detail.hour_by_weekday.clone()} />
+                    <RankedList title="Hashtags" items={detail.top_hashtags.clone()} />
+                </div>
+                <h3>{"Tweets, newest first"}</h3>
+                <TweetList query={TweetQuery { account: Some(r.id.clone()), limit: 20, ..TweetQuery::default() }} />
+            }
+        </section>
+    }
+}

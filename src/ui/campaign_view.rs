@@ -1,0 +1,130 @@
+//! One campaign: the campaign switcher, the tabs, the date range in force, and
+//! the view of the selected tab.
+
+use super::account_page::AccountPage;
+use super::accounts::AccountTable;
+use super::overview::Overview;
+use super::state::{Action, AppContext};
+use super::timeline::TimelineView;
+use super::tweets::TweetSearch;
+use crate::core::summary::Summary;
+use crate::core::view::{Tab, ViewState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CampaignViewProps {
+    pub summary: Rc<Summary>,
+}
+
+fn tab_label(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Overview => "Overview",
+        Tab::Timeline => "Timeline",
+        Tab::Accounts => "Accounts",
+        Tab::Tweets => "Tweets",
+        Tab::Account => "Account",
+    }
+}
+
+/// A change to the view, applied to a copy of the current one.
+pub type ViewChange = Box<dyn FnOnce(&mut ViewState)>;
+
+/// A callback that replaces the view with a changed copy.
+pub fn view_changer(state: &AppContext) -> Callback<ViewChange> {
+    let state = state.clone();
+    Callback::from(move |change: ViewChange| {
+        let mut view = state.view.clone();
+        change(&mut view);
+        state.dispatch(Action::SetView(view));
+    })
+}
+
+#[function_component]
+pub fn CampaignView(props: &CampaignViewProps) -> Html {
+    let state = use_context::<AppContext>().expect("CampaignView sits inside the app's state provider");
+    let change = view_changer(&state);
+    let view = &state.view;
+    let tabs: Vec<Tab> = Tab::ALL.into_iter().filter(|t| *t != Tab::Account || view.account.is_some()).collect();
+    let on_campaign = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let name = select.value();
+            change.emit(Box::new(move |v| *v = ViewState { campaign: Some(name), ..ViewState::default() }));
+        })
+    };
+    let clear_range = {
+        let change = change.clone();
+        Callback::from(move |_: MouseEvent| {
+            change.emit(Box::new(|v| {
+                v.from = None;
+                v.to = None;
+            }))
+        })
+    };
+    let on_tab_key = {
+        let (change, tabs, current) = (change.clone(), tabs.clone(), view.tab);
+        Callback::from(move |e: KeyboardEvent| {
+            let at = tabs.iter().position(|t| *t == current).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => tabs[(at + 1) % tabs.len()],
+                "ArrowLeft" => tabs[(at + tabs.len() - 1) % tabs.len()],
+                _ => return,
+            };
+            e.prevent_default();
+            change.emit(Box::new(move |v| v.tab = next));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("tab-{}", next.key())))
+            {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+            }
+        })
+    };
+    let campaigns: Vec<String> = state.summaries.iter().map(|s| s.name.clone()).collect();
+    let body = match view.tab {
+        Tab::Overview => html! { <Overview summary={props.summary.clone()} /> },
+        Tab::Timeline => html! { <TimelineView /> },
+        Tab::Accounts => html! { <AccountTable /> },
+        Tab::Tweets => html! { <TweetSearch /> },
+        Tab::Account => match &view.account {
+            Some(id) => html! { <AccountPage id={id.clone()} /> },
+            None => html! {},
+        },
+    };
+    html! {
+        <section class="campaign" aria-label={format!("Campaign {}", props.summary.name)}>
+            <div class="campaign-head">
+                <h2>{&props.summary.name}</h2>
+                if campaigns.len() > 1 {
+                    <label class="switcher">{"Campaign "}
+                        <select id="campaign-select" onchange={on_campaign}>
+                            { for campaigns.iter().map(|c| html! { <option value={c.clone()} selected={*c == props.summary.name}>{c}</option> }) }
+                        </select>
+                    </label>
+                }
+            </div>
+            <nav class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
+                { for tabs.iter().map(|&tab| {
+                    let change = change.clone();
+                    let selected = tab == view.tab;
+                    html! {
+                        <button id={format!("tab-{}", tab.key())} role="tab" aria-selected={selected.to_string()}
+                            tabindex={if selected { "0" } else { "-1" }}
+                            onclick={Callback::from(move |_: MouseEvent| change.emit(Box::new(move |v| v.tab = tab)))}>
+                            {tab_label(tab)}
+                        </button>
+                    }
+                }) }
+            </nav>
+            if let (Some(from), Some(to)) = (&view.from, &view.to) {
+                <p class="range-bar" data-range={format!("{from}/{to}")}>
+                    {format!("Only tweets from {from} to {to} (UTC) are counted. ")}
+                    <button class="link" onclick={clear_range}>{"Show all dates"}</button>
+                </p>
+            }
+            <div role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())}>{body}</div>
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! Tweets per day, week or month, split by type or language, as a stacked SVG
+//! chart; clicking a period (shift-click to extend) or typing two dates sets the
+//! date range that every other view then counts within.
+
+use super::campaign_view::view_changer;
+use super::charts::toggle_table;
+use super::format;
+use super::hooks::use_answer;
+use super::state::AppContext;
+use crate::core::chart;
+use crate::core::query::{Answer, Period, Query, Split, TimelineQuery};
+use crate::core::time;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 60.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 24.0;
+
+#[function_component]
+pub fn TimelineView() -> Html {
+    let state = use_context::<AppContext>().expect("TimelineView sits inside the app's state provider");
+    let change = view_changer(&state);
+    let period = use_state(|| Period::Month);
+    let split = use_state(|| Split::Kind);
+    let hovered = use_state(|| None::<usize>);
+    let anchor = use_state(|| None::<usize>);
+    let table_open = use_state(|| false);
+    let answer = use_answer(Some(Query::Timeline(TimelineQuery { period: *period, split: *split, account: None })));
+    let Some(Answer::Timeline(t)) = answer.as_deref() else {
+        return html! { <p class="muted" aria-busy="true">{"Counting…"}</p> };
+    };
+    let view = &state.view;
+    let selected = view.range().map(|r| ((r.from / 1440) as i32, (r.to / 1440) as i32));
+    let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| s[i]).sum()).collect();
+    let ticks = chart::ticks(totals.iter().copied().max().unwrap_or(0), 4);
+    let top = *ticks.last().unwrap_or(&1);
+    let plot_w = WIDTH - LEFT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let slot = plot_w / t.periods.len().max(1) as f64;
+    let values: Vec<Vec<u64>> = t.series.iter().map(|(_, s)| s.clone()).collect();
+    let bases = chart::stack(&values);
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            period.set(match value.as_str() {
+                "day" => Period::Day,
+                "week" => Period::Week,
+                _ => Period::Month,
+            });
+        })
+    };
+    let on_split = {
+        let split = split.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            split.set(if value == "language" { Split::Language } else { Split::Kind });
+        })
+    };
+    let date_input = |is_from: bool| {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            change.emit(Box::new(move |v| {
+                let day = Some(value).filter(|d| time::parse_date(d.as_bytes()).is_some());
+                if is_from {
+                    v.from = day;
+                } else {
+                    v.to = day;
+                }
+                if v.from.is_some() && v.to.is_none() {
+                    v.to = v.from.clone();
+                }
+                if v.to.is_some() && v.from.is_none() {
+                    v.from = v.to.clone();
+                }
+            }))
+        })
+    };
+    let bounds = t.bounds.clone();
+    let on_click = {
+        let (change, anchor, hovered) = (change.clone(), anchor.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(i) = *hovered else { return };
+            let start = match *anchor {
+                Some(a) if e.shift_key() => a,
+                _ => i,
+            };
+            let (lo, hi) = (start.min(i), start.max(i));
+            anchor.set(Some(start));
+            let (from, to) = (time::format_day(bounds[lo]), time::format_day(bounds[hi + 1] - 1));
+            change.emit(Box::new(move |v| {
+                v.from = Some(from);
+                v.to = Some(to);
+            }));
+        })
+    };
+    let on_move = {
+        let hovered = hovered.clone();
+        let n = t.periods.len();
+        Callback::from(move |e: MouseEvent| {
+            let Some(svg) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            let x = (f64::from(e.client_x()) - rect.left()) * WIDTH / rect.width().max(1.0) - LEFT;
+            hovered.set((x >= 0.0 && n > 0).then(|| ((x / slot) as usize).min(n - 1)));
+        })
+    };
+    let on_leave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| hovered.set(None))
+    };
+    let readout = match *hovered {
+        Some(i) => format!(
+            "{}: {} tweets — {}",
+            t.periods[i],
+            format::count(totals[i]),
+            t.series.iter().map(|(l, s)| format!("{l} {}", format::count(s[i]))).collect::<Vec<_>>().join(", ")
+        ),
+        None => "Point at a period for its figures; click to count only that period, shift-click to extend.".into(),
+    };
+    let label_every = (t.periods.len() / 10).max(1);
+    let highlight = selected.map(|(from, to)| {
+        let first = t.bounds.partition_point(|&b| b <= from).saturating_sub(1);
+        let last = t.bounds.partition_point(|&b| b < to).saturating_sub(1).max(first);
+        (LEFT + first as f64 * slot, (last + 1 - first) as f64 * slot)
+    });
+    html! {
+        <section class="timeline" aria-label="Timeline">
+            <div class="controls">
+                <label>{"Per "}
+                    <select id="timeline-period" onchange={on_period}>
+                        <option value="day" selected={*period == Period::Day}>{"day"}</option>
+                        <option value="week" selected={*period == Period::Week}>{"week"}</option>
+                        <option value="month" selected={*period == Period::Month}>{"month"}</option>
+                    </select>
+                </label>
+                <label>{"Split by "}
+                    <select id="timeline-split" onchange={on_split}>
+                        <option value="kind" selected={*split == Split::Kind}>{"type"}</option>
+                        <option value="language" selected={*split == Split::Language}>{"language"}</option>
+                    </select>
+                </label>
+                <label>{"From "}<input id="range-from" type="date" value={view.from.clone().unwrap_or_default()} onchange={date_input(true)} /></label>
+                <label>{"to "}<input id="range-to" type="date" value={view.to.clone().unwrap_or_default()} onchange={date_input(false)} /></label>
+            </div>
+            <figure class="card chart">
+                <figcaption><span class="hover-value" aria-live="polite">{readout}</span></figcaption>
+                <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label="Tweets per period, stacked by series"
+                    onmousemove={on_move} onmouseleave={on_leave} onclick={on_click}>
+                    { for ticks.iter().map(|tick| {
+                        let y = TOP + plot_h * (1.0 - *tick as f64 / top as f64);
+                        html! { <g class="tick"><line x1={LEFT.to_string()} x2={WIDTH.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{format::count(*tick)}</text></g> }
+                    }) }
+                    if let Some((x, w)) = highlight {
+                        <rect class="selection" x={x.to_string()} y={TOP.to_string()} width={w.to_string()} height={plot_h.to_string()} />
+                    }
+                    <g transform={format!("translate({LEFT} {TOP})")}>
+                        { for values.iter().zip(&bases).enumerate().map(|(k, (s, b))| html! {
+                            <path class={format!("series s{}", k % 6)} d={chart::stacked_bars_path(s, b, top, plot_w, plot_h)} />
+                        }) }
+                    </g>
+                    if let Some(i) = *hovered {
+                        <rect class="hover" x={(LEFT + i as f64 * slot).to_string()} y={TOP.to_string()} width={slot.max(1.0).to_string()} height={plot_h.to_string()} />
+                    }
+                    { for t.periods.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, label)| html! {
+                        <text class="x-label" x={(LEFT + (i as f64 + 0.5) * slot).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{label}</text>
+                    }) }
+                </svg>
+                <ul class="legend">
+                    { for t.series.iter().enumerate().map(|(k, (label, s))| html! {
+                        <li><span class={format!("swatch s{}", k % 6)} aria-hidden="true"></span>{format!("{label} ({})", format::count(s.iter().sum()))}</li>
+                    }) }
+                </ul>
+                <details class="table-view" ontoggle={toggle_table(&table_open)}>
+                    <summary>{"Table"}</summary>
+                    if *table_open {
+                    <table>
+                        <thead><tr><th scope="col">{"Period"}</th>{ for t.series.iter().map(|(l, _)| html! { <th scope="col">{l}</th> }) }<th scope="col">{"All"}</th></tr></thead>
+                        <tbody>{ for t.periods.iter().enumerate().map(|(i, p)| html! {
+                            <tr><td>{p}</td>{ for t.series.iter().map(|(_, s)| html! { <td class="num">{format::count(s[i])}</td> }) }<td class="num">{format::count(totals[i])}</td></tr>
+                        }) }</tbody>
+                    </table>
+                    }
+                </details>
+            </figure>
+        </section>
+    }
+}

@@ -1,0 +1,183 @@
+//! Tweet search over the worker's store, and the list of tweets it answers
+//! with. Tweet text is data: shown as text, `dir="auto"`, links never fetched.
+
+use super::accounts::short_id;
+use super::campaign_view::view_changer;
+use super::format;
+use super::hooks::use_answer;
+use super::state::AppContext;
+use crate::core::query::{Answer, Query, TweetQuery, TweetRow};
+use crate::core::store::TweetKind;
+use crate::core::view::{Tab, ViewState};
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+const PAGE: usize = 20;
+
+fn kind_label(kind: TweetKind) -> &'static str {
+    match kind {
+        TweetKind::Original => "original",
+        TweetKind::Retweet => "retweet",
+        TweetKind::Reply => "reply",
+        TweetKind::Quote => "quote",
+    }
+}
+
+#[function_component]
+pub fn TweetSearch() -> Html {
+    let state = use_context::<AppContext>().expect("TweetSearch sits inside the app's state provider");
+    let change = view_changer(&state);
+    let typed = use_state(|| state.view.search.clone());
+    let debounce = use_mut_ref(|| None::<Timeout>);
+    let view = &state.view;
+    let languages: Vec<String> =
+        state.selected_summary().map(|s| s.top_languages.iter().map(|(l, _)| l.clone()).collect()).unwrap_or_default();
+    let on_text = {
+        let (change, typed) = (change.clone(), typed.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            typed.set(text.clone());
+            let change = change.clone();
+            *debounce.borrow_mut() = Some(Timeout::new(250, move || change.emit(Box::new(move |v| v.search = text))));
+        })
+    };
+    let on_language = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            change.emit(Box::new(move |v| v.language = Some(value).filter(|l| !l.is_empty())))
+        })
+    };
+    let on_kind = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            change.emit(Box::new(move |v| v.kind = TweetKind::ALL.into_iter().find(|k| kind_label(*k) == value)))
+        })
+    };
+    let clear = |what: fn(&mut ViewState)| {
+        let change = change.clone();
+        Callback::from(move |_: MouseEvent| change.emit(Box::new(what)))
+    };
+    let query = TweetQuery {
+        text: view.search.clone(),
+        account: view.search_account.clone(),
+        language: view.language.clone(),
+        kind: view.kind,
+        hashtag: view.hashtag.clone(),
+        range: view.range(),
+        offset: 0,
+        limit: PAGE,
+    };
+    html! {
+        <section class="tweet-search" aria-label="Tweets">
+            <div class="controls">
+                <label>{"Search "}<input id="tweet-search" type="search" dir="auto" placeholder="words in the tweet, any script" value={(*typed).clone()} oninput={on_text} /></label>
+                <label>{"Language "}
+                    <select id="tweet-language" onchange={on_language}>
+                        <option value="" selected={view.language.is_none()}>{"any"}</option>
+                        { for languages.iter().map(|l| html! { <option value={l.clone()} selected={view.language.as_ref() == Some(l)}>{l}</option> }) }
+                    </select>
+                </label>
+                <label>{"Type "}
+                    <select id="tweet-kind" onchange={on_kind}>
+                        <option value="" selected={view.kind.is_none()}>{"any"}</option>
+                        { for TweetKind::ALL.iter().map(|k| html! { <option value={kind_label(*k)} selected={view.kind == Some(*k)}>{kind_label(*k)}</option> }) }
+                    </select>
+                </label>
+                if let Some(tag) = &view.hashtag {
+                    <span class="chip">{format!("#{tag}")}<button class="link" aria-label="Remove the hashtag filter" onclick={clear(|v| v.hashtag = None)}>{"×"}</button></span>
+                }
+                if let Some(account) = &view.search_account {
+                    <span class="chip" title={account.clone()}>{format!("by {}", short_id(account))}<button class="link" aria-label="Remove the account filter" onclick={clear(|v| v.search_account = None)}>{"×"}</button></span>
+                }
+            </div>
+            <TweetList {query} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TweetListProps {
+    pub query: TweetQuery,
+}
+
+/// A page of tweets matching `query`, newest first, with paging.
+#[function_component]
+pub fn TweetList(props: &TweetListProps) -> Html {
+    let state = use_context::<AppContext>().expect("TweetList sits inside the app's state provider");
+    let change = view_changer(&state);
+    let offset = use_state(|| 0usize);
+    {
+        // A new question starts at its first page.
+        let offset = offset.clone();
+        use_effect_with(props.query.clone(), move |_| offset.set(0));
+    }
+    let answer = use_answer(Some(Query::Tweets(TweetQuery { offset: *offset, ..props.query.clone() })));
+    let Some(Answer::Tweets(page)) = answer.as_deref() else {
+        return html! { <p class="muted" aria-busy="true">{"Searching…"}</p> };
+    };
+    let filter = |apply: Rc<dyn Fn(&mut ViewState)>| {
+        let change = change.clone();
+        Callback::from(move |_: MouseEvent| {
+            let apply = Rc::clone(&apply);
+            change.emit(Box::new(move |v| {
+                apply(v);
+                v.tab = Tab::Tweets;
+            }))
+        })
+    };
+    let (prev, next) = (offset.clone(), offset.clone());
+    let at = page.offset;
+    html! {
+        <div class="tweet-list">
+            <div class="pager">
+                <button class="button secondary" disabled={at == 0} onclick={Callback::from(move |_: MouseEvent| prev.set(at.saturating_sub(PAGE)))}>{"Newer"}</button>
+                <span id="tweets-count" data-total={page.total.to_string()}>{format!("{}–{} of {} tweets", format::count((at + 1).min(page.total) as u64), format::count((at + page.rows.len()) as u64), format::count(page.total as u64))}</span>
+                <button class="button secondary" disabled={at + PAGE >= page.total} onclick={Callback::from(move |_: MouseEvent| next.set(at + PAGE))}>{"Older"}</button>
+            </div>
+            <ol class="tweets">
+            { for page.rows.iter().map(|t| tweet(t, &filter)) }
+            </ol>
+        </div>
+    }
+}
+
+type FilterMaker<'a> = dyn Fn(Rc<dyn Fn(&mut ViewState)>) -> Callback<MouseEvent> + 'a;
+
+fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
+    let account = t.account.clone();
+    html! {
+        <li class="tweet" data-tweet={t.id.clone()}>
+            <div class="tweet-head">
+                <button class="link" title={t.account.clone()} onclick={filter(Rc::new(move |v| v.search_account = Some(account.clone())))}>
+                    <bdi>{short_id(&t.screen_name)}</bdi>
+                </button>
+                <time>{&t.time}</time>
+                <span class={classes!("badge", kind_label(t.kind))}>{kind_label(t.kind)}</span>
+                <span class="muted">{format!("{} · {}", t.language, t.client)}</span>
+            </div>
+            <p class="tweet-text" dir="auto">{&t.text}</p>
+            if !t.hashtags.is_empty() || !t.mentions.is_empty() || !t.urls.is_empty() {
+                <div class="entities">
+                    { for t.hashtags.iter().map(|h| {
+                        let tag = h.clone();
+                        html! { <button class="chip tag" dir="auto" onclick={filter(Rc::new(move |v| v.hashtag = Some(tag.clone())))}>{format!("#{h}")}</button> }
+                    }) }
+                    { for t.mentions.iter().map(|(id, label)| {
+                        let id2 = id.clone();
+                        html! { <button class="chip mention" dir="auto" title={id.clone()} onclick={filter(Rc::new(move |v| v.search_account = Some(id2.clone())))}>{format!("@{}", short_id(label))}</button> }
+                    }) }
+                    { for t.urls.iter().map(|u| html! { <span class="url" dir="auto" title="Links are shown, never opened or fetched">{u}</span> }) }
+                </div>
+            }
+            <div class="tweet-foot muted">
+                {format!("♥ {} · retweets {} · replies {} · quotes {}", format::count(u64::from(t.engagement[0])), format::count(u64::from(t.engagement[1])), format::count(u64::from(t.engagement[2])), format::count(u64::from(t.engagement[3])))}
+                if let Some(r) = &t.reference { {format!(" · refers to tweet {r}")} }
+                {format!(" · id {}", if t.id.is_empty() { "not exact in the file" } else { &t.id })}
+            </div>
+        </li>
+    }
+}

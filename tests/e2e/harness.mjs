@@ -1,0 +1,79 @@
+// What the end-to-end tests share: dist/ served from a sub-path on 127.0.0.1,
+// one headless Debian Chromium, every request the pages make, and helpers to
+// open the app and load files through its file input.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const SHOTS = join(ROOT, 'target/e2e');
+export const THAILAND = [
+  'hashed_2020_09_thailand_092020_thailand_092020_tweets_csv_hashed.zip',
+  'hashed_2020_09_thailand_092020_thailand_092020_users_csv_hashed.zip',
+].map((f) => join(CORPUS, f));
+
+export async function startHarness() {
+  mkdirSync(SHOTS, { recursive: true });
+  const port = 18080 + (process.pid % 1000);
+  const prefix = '/takedown-explorer/';
+  const server = await serve(join(ROOT, 'dist'), port, prefix);
+  const context = await launch();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    /** Requests to anything but the server of dist/. */
+    foreignRequests() {
+      return requests.filter((u) => !u.startsWith(this.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    },
+    async open(hash = '') {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        // Main-thread tasks over 50 ms, and when the app's status changed.
+        window.__longTasks = [];
+        window.__statusAt = {};
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+        new MutationObserver(() => {
+          const status = document.querySelector('.app')?.dataset.status;
+          if (status) window.__statusAt[status] = performance.now();
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+      });
+      await page.goto(this.url + hash);
+      await page.waitForSelector('.app[data-status="empty"]');
+      await page.waitForSelector('#file-input', { state: 'attached' });
+      return { page, errors };
+    },
+    async close() {
+      await context.close();
+      server.close();
+    },
+  };
+}
+
+/** Chooses files through the page's file input and starts the load. */
+export async function load(page, files) {
+  await page.setInputFiles('#file-input', files);
+  await page.click('#load-button');
+}
+
+export async function loadAndWait(page, files) {
+  await load(page, files);
+  await page.waitForSelector('.app[data-status="ready"]', { timeout: 120_000 });
+}
+
+export const metric = (page, name) => page.getAttribute(`[data-metric="${name}"]`, 'data-value');
+
+/** Long tasks from `since` until the page showed its loaded result. */
+export function longTasksWhileLoading(page, since) {
+  return page.evaluate(
+    (from) => window.__longTasks.filter((t) => t.start >= from && t.start < window.__statusAt.ready),
+    since,
+  );
+}
