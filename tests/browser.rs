@@ -26,15 +26,15 @@ fn synthetic(rows: usize) -> Vec<u8> {
 #[wasm_bindgen_test]
 fn a_file_reads_and_seeks_like_its_bytes() {
     let bytes: Vec<u8> = (0..10_000_000u32).map(|i| (i % 251) as u8).collect();
-    let mut source = FileSource::open(browser_file("x.bin", &bytes)).unwrap();
+    let (mut source, _) = FileSource::open(browser_file("x.bin", &bytes)).unwrap();
     let mut head = vec![0; 100];
     source.read_exact(&mut head).unwrap();
     assert_eq!(head, bytes[..100]);
-    // Across the 4 MB slice boundary, then back before it.
-    source.seek(SeekFrom::Start(4_194_300)).unwrap();
+    // Across the 8 MiB slice boundary, then back before it.
+    source.seek(SeekFrom::Start(8_388_600)).unwrap();
     let mut across = vec![0; 10];
     source.read_exact(&mut across).unwrap();
-    assert_eq!(across, bytes[4_194_300..4_194_310]);
+    assert_eq!(across, bytes[8_388_600..8_388_610]);
     source.seek(SeekFrom::End(-3)).unwrap();
     let mut tail = Vec::new();
     source.read_to_end(&mut tail).unwrap();
@@ -60,7 +60,7 @@ fn browser_files_load_into_the_same_campaign_as_native_bytes() {
     let from_files = load(vec![Input {
         name: "synthetic_tweets_csv_hashed.csv.gz".into(),
         size: gz.len() as u64,
-        reader: FileSource::open(browser_file("synthetic_tweets_csv_hashed.csv.gz", &gz)).unwrap(),
+        reader: FileSource::open(browser_file("synthetic_tweets_csv_hashed.csv.gz", &gz)).unwrap().0,
     }]);
     let from_bytes = load(vec![takedown::core::ingest::memory_input("synthetic_tweets_csv_hashed.csv", csv)]);
     assert_eq!(from_files[0].tweets, 3000);

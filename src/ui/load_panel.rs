@@ -37,7 +37,8 @@ pub fn LoadPanel() -> Html {
         format!("Read {} in {} · {} rows", format::bytes(total), format::duration(seconds), format::count(rows))
     };
     html! {
-        <section class="load-panel" aria-label="Loading" aria-live="polite">
+        <section class="load-panel" aria-label="Loading" aria-live="polite" data-memory={progress.memory_bytes.to_string()}
+            data-bytes={done.to_string()} data-elapsed-ms={format!("{:.0}", progress.elapsed_ms)}>
             <div class="load-head">
                 <p id="load-status">{headline}</p>
                 if loading.is_some() {

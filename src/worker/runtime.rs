@@ -1,7 +1,7 @@
 //! The worker's event loop: loads run in slices of about 50 ms so that progress
 //! goes out and a cancel comes in between them.
 
-use super::file_source::FileSource;
+use super::file_source::{FileSource, ReadAhead};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
@@ -24,6 +24,7 @@ const RECORDS_PER_STEP: usize = 2048;
 struct Job {
     id: u32,
     loader: Loader,
+    read_aheads: Vec<Rc<ReadAhead>>,
     started: f64,
     cancelled: bool,
 }
@@ -118,13 +119,22 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
     let mut guard = state.borrow_mut();
     let State { job, finished, .. } = &mut *guard;
     let running = job.is_some();
-    let job = job.get_or_insert_with(|| Job { id, loader: Loader::new(), started: now(), cancelled: false });
+    let job = job.get_or_insert_with(|| Job {
+        id,
+        loader: Loader::new(),
+        read_aheads: Vec::new(),
+        started: now(),
+        cancelled: false,
+    });
     job.id = id;
     for file in files {
         let name = file.name();
         let size = file.size() as u64;
         match FileSource::open(file) {
-            Ok(reader) => job.loader.add(Input { name, size, reader }),
+            Ok((reader, read_ahead)) => {
+                job.loader.add(Input { name, size, reader });
+                job.read_aheads.push(Rc::new(read_ahead));
+            }
             Err(e) => finished.push(FileProgress {
                 name,
                 bytes_total: size,
@@ -149,12 +159,17 @@ fn progress_of(job: &Job, finished: &[FileProgress]) -> LoadProgress {
 async fn run(state: Rc<RefCell<State>>) {
     let mut last_report = now();
     loop {
+        // Let the browser read ahead, and wait if the loader has caught up with it.
+        let read_aheads = state.borrow().job.as_ref().map(|j| j.read_aheads.clone()).unwrap_or_default();
+        for read_ahead in &read_aheads {
+            read_ahead.top_up().await;
+        }
         let (more, cancelled) = {
             let mut s = state.borrow_mut();
             let Some(job) = s.job.as_mut() else { return };
             let slice_end = now() + SLICE_MS;
             let mut more = true;
-            while more && !job.cancelled && now() < slice_end {
+            while more && !job.cancelled && now() < slice_end && !job.read_aheads.iter().any(|r| r.must_wait()) {
                 more = job.loader.step(RECORDS_PER_STEP);
             }
             (more, job.cancelled)

@@ -1,0 +1,151 @@
+// The browser benchmark: a generated tweets file loaded through the real file
+// input into the real worker, against PapaParse streaming the same File in the
+// same browser; then the views' response times on the loaded data.
+// Run by scripts/bench, which passes the file and prints the native figures.
+import { basename, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { startHarness } from './harness.mjs';
+
+const file = resolve(process.argv[2]);
+const mb = statSync(file).size / 1e6;
+const h = await startHarness();
+const { page } = await h.open();
+
+// --- Takedown Explorer: file input -> worker -> summary on the page.
+const clicked = await page.evaluate(() => performance.now());
+await page.setInputFiles('#file-input', [file]);
+await page.click('#load-button');
+await page.waitForSelector('.app[data-status="ready"]', { timeout: 600_000 });
+const ready = await page.evaluate(() => window.__statusAt.ready);
+const worker = await page.evaluate(() => {
+  const panel = document.querySelector('.load-panel').dataset;
+  return { ms: Number(panel.elapsedMs), memory: Number(panel.memory) };
+});
+const longTasks = await page.evaluate(
+  (from) => window.__longTasks.filter((t) => t.start >= from && t.start < window.__statusAt.ready).map((t) => Math.round(t.duration)),
+  clicked,
+);
+const tweets = await page.getAttribute('[data-metric="tweets"]', 'data-value');
+
+/** Runs `act` in the page and times it until `done()` holds, in the page's own clock. */
+async function timed(act, done, arg) {
+  return page.evaluate(
+    async ([act, done, arg]) => {
+      const run = new Function('arg', act);
+      const check = new Function('arg', done);
+      const t0 = performance.now();
+      run(arg);
+      await new Promise((resolve) => {
+        const poll = () => (check(arg) ? resolve() : setTimeout(poll, 1));
+        poll();
+      });
+      return performance.now() - t0;
+    },
+    [act, done, arg],
+  );
+}
+
+const views = {};
+await page.click('#tab-accounts');
+await page.waitForSelector('.account-table[data-total]');
+views['account table: first page'] = 'opened';
+const firstRow = () => page.getAttribute('.account-table tbody tr', 'data-account');
+let before = await firstRow();
+views['account table: sort by followers'] = await timed(
+  "document.querySelector('button[data-sort=\"Followers\"]').click()",
+  "return document.querySelector('.account-table tbody tr')?.dataset.account !== arg",
+  before,
+);
+before = await firstRow();
+views['account table: sort by screen name'] = await timed(
+  "document.querySelector('button[data-sort=\"Screen name\"]').click()",
+  "return document.querySelector('.account-table tbody tr')?.dataset.account !== arg",
+  before,
+);
+// Filtering waits out the 150 ms typing pause first; the figure includes it.
+const someone = await firstRow();
+views['account table: filter to one account (incl. 150 ms typing pause)'] = await timed(
+  "const i = document.querySelector('#accounts-filter'); i.value = arg; i.dispatchEvent(new InputEvent('input', { bubbles: true }))",
+  "return document.querySelector('.account-table')?.dataset.total === '1'",
+  someone,
+);
+/** Sets the date range as the timeline's date inputs do (through the view in the hash). */
+const setRange = (tab, from, to) =>
+  `const v = new URLSearchParams(location.hash.slice(1)); v.set('tab', '${tab}'); v.set('from', '${from}'); v.set('to', '${to}'); v.delete('filter'); location.hash = v.toString()`;
+await page.fill('#accounts-filter', '');
+await page.waitForFunction(() => document.querySelector('.account-table')?.dataset.total === '3000');
+views['account table: change the date range'] = await timed(
+  setRange('accounts', '2016-01-01', '2016-06-30'),
+  "return document.querySelector('.account-table td[data-tweets]')?.dataset.tweets !== arg",
+  await page.getAttribute('.account-table td[data-tweets]', 'data-tweets'),
+);
+await page.click('#tab-overview');
+await page.waitForSelector('[data-metric="tweets"]');
+const rangedTweets = await page.getAttribute('[data-metric="tweets"]', 'data-value');
+views['overview: change the date range'] = await timed(
+  setRange('overview', '2017-01-01', '2017-12-31'),
+  "return document.querySelector('[data-metric=\"tweets\"]')?.dataset.value !== arg && !document.querySelector('[aria-busy]')",
+  rangedTweets,
+);
+await page.click('#tab-timeline');
+await page.waitForSelector('.timeline svg');
+views['timeline: change the date range'] = await timed(
+  "const f = document.querySelector('#range-from'); f.value = '2015-03-01'; f.dispatchEvent(new Event('change', { bubbles: true }))",
+  "return document.querySelector('.range-bar')?.dataset.range?.startsWith('2015-03-01') && document.querySelector('.chart .selection')",
+);
+await page.click('.range-bar button');
+await page.click('#tab-tweets');
+await page.waitForSelector('#tweets-count[data-total]');
+views['tweet search over all text (incl. 250 ms typing pause)'] = await timed(
+  "const i = document.querySelector('#tweet-search'); i.value = 'правда'; i.dispatchEvent(new InputEvent('input', { bubbles: true }))",
+  "return document.querySelector('#tweets-count')?.dataset.total !== arg",
+  await page.getAttribute('#tweets-count', 'data-total'),
+);
+
+// --- PapaParse, step mode, streaming the same File, counting per account and per day.
+const papa = await h.open();
+await papa.page.close();
+const blank = await (await page.context()).newPage();
+await blank.setContent('<input type="file" id="f">');
+await blank.addScriptTag({ path: join(import.meta.dirname, 'node_modules/papaparse/papaparse.min.js') });
+await blank.setInputFiles('#f', [file]);
+const papaResult = await blank.evaluate(
+  () =>
+    new Promise((resolve) => {
+      const file = document.querySelector('#f').files[0];
+      const perAccount = new Map();
+      const perDay = new Map();
+      let user = -1, time = -1, rows = 0;
+      const t0 = performance.now();
+      Papa.parse(file, {
+        step: (row) => {
+          const r = row.data;
+          if (user < 0) {
+            user = r.indexOf('userid');
+            time = r.indexOf('tweet_time');
+            return;
+          }
+          if (r.length <= time) return;
+          rows++;
+          perAccount.set(r[user], (perAccount.get(r[user]) ?? 0) + 1);
+          const day = r[time].slice(0, 10);
+          perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        },
+        complete: () => resolve({ ms: performance.now() - t0, rows, accounts: perAccount.size, days: perDay.size }),
+      });
+    }),
+);
+await h.close();
+
+const rate = (ms) => (mb / (ms / 1000)).toFixed(1);
+console.log(`browser file        ${basename(file)}, ${mb.toFixed(1)} MB, ${tweets} tweets on the page`);
+console.log(`takedown (worker)   ${(worker.ms / 1000).toFixed(2)} s  ${rate(worker.ms)} MB/s  (load in the worker)`);
+console.log(`first summary       ${((ready - clicked) / 1000).toFixed(2)} s after the click on Load`);
+console.log(`worker memory       ${(worker.memory / 2 ** 20).toFixed(0)} MiB of WebAssembly memory at the end (it never shrinks: the peak)`);
+console.log(`main-thread tasks   ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none'} over 50 ms while loading`);
+console.log(`papaparse (step)    ${(papaResult.ms / 1000).toFixed(2)} s  ${rate(papaResult.ms)} MB/s  (${papaResult.rows} rows, ${papaResult.accounts} accounts, ${papaResult.days} days)`);
+console.log(`takedown / papa     ${(papaResult.ms / worker.ms).toFixed(2)}x`);
+for (const [name, ms] of Object.entries(views)) {
+  if (typeof ms === 'number') console.log(`view                ${name}: ${ms.toFixed(0)} ms`);
+}
+console.log(`BROWSER_MBPS=${rate(worker.ms)}`);
