@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use takedown::core::ingest::{self, Campaign};
 use takedown::core::query::*;
 use takedown::core::store::TweetKind;
-use takedown::core::summary::{summarize, summarize_in};
+use takedown::core::summary::{summarize, summarize_in, Keys};
 
 fn corpus(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)
@@ -125,7 +125,7 @@ fn search_filters_combine() {
 fn a_date_range_limits_the_overview_and_the_searches() {
     let c = thailand();
     let range = Range::from_days("2020-02-01", "2020-02-29").unwrap();
-    let s = summarize_in(&c, Some(range));
+    let s = summarize_in(&c, Some(range), &Keys::new(&c.store));
     assert_eq!(s.tweets_per_month.len(), 1);
     assert_eq!(s.tweets, *summarize(&c).tweets_per_month.get("2020-02").unwrap());
     assert!(s.first_tweet.as_deref().unwrap() >= "2020-02-01" && s.last_tweet.as_deref().unwrap() < "2020-03");

@@ -5,7 +5,7 @@
 use crate::core::ingest::Campaign;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
-use crate::core::summary::{continuous_months, rank, summarize_in, user_label, Ranking, Summary};
+use crate::core::summary::{continuous_months, rank, summarize_in, user_label, Keys, Ranking, Summary};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -279,17 +279,50 @@ pub fn newest_first(store: &Store) -> Vec<u32> {
     order
 }
 
-/// Whether `haystack` holds `needle` (already lowercase), ignoring case.
-fn contains_folded(haystack: &[u8], needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
+/// A search text, lowercased once, matched without allocating per tweet.
+pub struct Needle {
+    chars: Vec<char>,
+    ascii: Option<Vec<u8>>,
+}
+
+/// A character's lowercase when it is a single character (nearly all are).
+fn lower(c: char) -> char {
+    let mut lowered = c.to_lowercase();
+    match (lowered.next(), lowered.next()) {
+        (Some(l), None) => l,
+        _ => c,
     }
-    if needle.is_ascii() {
-        // An ASCII query can only match ASCII letters, so bytes compare directly.
-        let n = needle.as_bytes();
-        return haystack.len() >= n.len() && haystack.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+}
+
+impl Needle {
+    pub fn new(text: &str) -> Needle {
+        let folded: String = text.trim().chars().map(lower).collect();
+        let ascii = folded.is_ascii().then(|| folded.clone().into_bytes());
+        Needle { chars: folded.chars().collect(), ascii }
     }
-    String::from_utf8_lossy(haystack).to_lowercase().contains(needle)
+
+    /// Whether `haystack` holds the needle, ignoring case in every script.
+    pub fn found_in(&self, haystack: &[u8]) -> bool {
+        let Some(&first) = self.chars.first() else { return true };
+        if let Some(n) = &self.ascii {
+            // ASCII letters only fold to ASCII letters, so bytes compare directly.
+            let first = n[0];
+            return haystack.len() >= n.len()
+                && (0..=haystack.len() - n.len()).any(|i| {
+                    haystack[i].eq_ignore_ascii_case(&first) && haystack[i..i + n.len()].eq_ignore_ascii_case(n)
+                });
+        }
+        if haystack.is_ascii() {
+            return false;
+        }
+        let text = String::from_utf8_lossy(haystack);
+        text.char_indices().any(|(at, c)| {
+            lower(c) == first && {
+                let mut rest = text[at..].chars().map(lower);
+                self.chars.iter().all(|&n| rest.next() == Some(n))
+            }
+        })
+    }
 }
 
 fn tweet_row(store: &Store, i: usize) -> TweetRow {
@@ -343,7 +376,7 @@ pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
         let tag = tag.trim_start_matches('#').to_lowercase();
         (0..store.hashtags.len() as u32).map(|h| store.hashtags.text(h).to_lowercase() == tag).collect()
     });
-    let needle = q.text.trim().to_lowercase();
+    let needle = Needle::new(&q.text);
     let mut total = 0;
     let mut rows = Vec::new();
     for &i in order {
@@ -355,7 +388,7 @@ pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
             && hashtags
                 .as_ref()
                 .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
-            && contains_folded(store.text(i), &needle);
+            && needle.found_in(store.text(i));
         if matches {
             if total >= q.offset && rows.len() < q.limit {
                 rows.push(tweet_row(store, i));
@@ -536,9 +569,16 @@ pub enum Answer {
 pub struct QueryCache {
     accounts: Option<(Option<Range>, Vec<AccountRow>)>,
     newest_first: Option<Vec<u32>>,
+    keys: Option<Keys>,
 }
 
 impl QueryCache {
+    /// The campaign's summary over `range`, or over everything.
+    pub fn summary(&mut self, campaign: &Campaign, range: Option<Range>) -> Summary {
+        let keys = self.keys.get_or_insert_with(|| Keys::new(&campaign.store));
+        summarize_in(campaign, range, keys)
+    }
+
     fn accounts(&mut self, campaign: &Campaign, range: Option<Range>) -> &[AccountRow] {
         if self.accounts.as_ref().is_none_or(|(r, _)| *r != range) {
             self.accounts = Some((range, account_rows(campaign, range)));
@@ -550,7 +590,7 @@ impl QueryCache {
 /// Answers one question about one campaign.
 pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Answer {
     match query {
-        Query::Summary { range } => Answer::Summary(Box::new(summarize_in(campaign, *range))),
+        Query::Summary { range } => Answer::Summary(Box::new(cache.summary(campaign, *range))),
         Query::Accounts(q) => Answer::Accounts(account_page(cache.accounts(campaign, q.range), q)),
         Query::AccountsCsv(q) => Answer::Csv(accounts_csv(cache.accounts(campaign, q.range), q)),
         Query::Account { id } => match account_detail(campaign, cache.accounts(campaign, None), id) {
@@ -562,5 +602,22 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
             Answer::Tweets(tweets(campaign, order, q))
         }
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn needles_ignore_case_in_every_script() {
+        let found = |needle: &str, text: &str| Needle::new(needle).found_in(text.as_bytes());
+        assert!(found("maga", "Vote #MAGA now"));
+        assert!(found("ПРАВДА", "это правда!") && found("правда", "ЭТО ПРАВДА") && found("пРаВдА", "Правда"));
+        assert!(found("ایران", "خبر ایران امروز"));
+        assert!(found("", "anything"));
+        assert!(!found("правда", "pravda") && !found("maga", "ma ga") && !found("longer than it", "short"));
+        assert!(found("straße", "STRAẞE"), "ẞ lowercases to ß");
+        assert!(!found("ß", "ss"), "no expansion: a search finds what was written");
     }
 }

@@ -85,6 +85,23 @@ pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
     (end > 0).then(|| &rest[..end])
 }
 
+/// Each hashtag's lowercase form and each URL's domain as a shared key: worked
+/// out once per campaign, since every summary counts by them.
+pub struct Keys {
+    hashtag_key: Vec<u32>,
+    hashtag_names: Vec<String>,
+    domain_key: Vec<u32>,
+    domain_names: Vec<String>,
+}
+
+impl Keys {
+    pub fn new(store: &Store) -> Keys {
+        let (hashtag_key, hashtag_names) = key_ids(store.hashtags.len(), |i| store.hashtags.text(i).to_lowercase());
+        let (domain_key, domain_names) = key_ids(store.urls.len(), |i| domain(&store.urls.text(i)));
+        Keys { hashtag_key, hashtag_names, domain_key, domain_names }
+    }
+}
+
 /// Maps every interned id to a shared key id (lowercase hashtag, URL domain).
 fn key_ids(count: usize, key_of: impl Fn(u32) -> String) -> (Vec<u32>, Vec<String>) {
     let mut ids: FxMap<String, u32> = FxMap::default();
@@ -114,24 +131,25 @@ fn by_period(counts: &FxMap<i32, u64>, format: fn(i32) -> String) -> BTreeMap<St
 }
 
 pub fn summarize(campaign: &Campaign) -> Summary {
-    summarize_in(campaign, None)
+    summarize_in(campaign, None, &Keys::new(&campaign.store))
 }
 
 /// The summary of the tweets in `range`; with a range, `accounts` counts the
 /// accounts that tweeted in it.
-pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
+pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> Summary {
     let store = &campaign.store;
-    let (hashtag_key, hashtag_names) = key_ids(store.hashtags.len(), |i| store.hashtags.text(i).to_lowercase());
-    let (domain_key, domain_names) = key_ids(store.urls.len(), |i| domain(&store.urls.text(i)));
-    let mut hashtags = vec![0u64; hashtag_names.len()];
-    let mut domains = vec![0u64; domain_names.len()];
+    let mut hashtags = vec![0u64; keys.hashtag_names.len()];
+    let mut domains = vec![0u64; keys.domain_names.len()];
     let mut mentioned: FxMap<u32, u64> = FxMap::default();
     let mut retweeted: FxMap<String, u64> = FxMap::default();
     let mut retweeted_users: FxMap<u32, u64> = FxMap::default();
     let mut languages = vec![0u64; store.languages.len()];
     let mut clients = vec![0u64; store.clients.len()];
     let mut kinds = [0u64; 4];
-    let mut per_day: FxMap<i32, u64> = FxMap::default();
+    // Days counted in a vector from the store's first day: a map costs a hash per tweet.
+    let first_day = store.time.iter().min().map_or(0, |&t| (t / 1440) as i32);
+    let last_day = store.time.iter().max().map_or(0, |&t| (t / 1440) as i32);
+    let mut days = vec![0u64; (last_day - first_day + 1) as usize];
     let mut hour_by_weekday = vec![[0u64; 24]; 7];
     let mut authors = vec![false; store.users.len()];
     let (mut seen_tags, mut seen_domains, mut seen_users) = (Vec::new(), Vec::new(), Vec::new());
@@ -144,7 +162,7 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
         authors[store.author[i] as usize] = true;
         let minutes = store.time[i];
         let day = (minutes / 1440) as i32;
-        *per_day.entry(day).or_default() += 1;
+        days[(day - first_day) as usize] += 1;
         hour_by_weekday[time::weekday(day)][(minutes % 1440 / 60) as usize] += 1;
         if kind == TweetKind::Retweet {
             match (store.ref_user[i], retweeted_name(store.text(i))) {
@@ -158,8 +176,8 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
         seen_users.clear();
         for entity in store.entities(i) {
             match entity {
-                Entity::Hashtag(id) => count_once(&mut hashtags, &mut seen_tags, hashtag_key[id as usize]),
-                Entity::Url(id) => count_once(&mut domains, &mut seen_domains, domain_key[id as usize]),
+                Entity::Hashtag(id) => count_once(&mut hashtags, &mut seen_tags, keys.hashtag_key[id as usize]),
+                Entity::Url(id) => count_once(&mut domains, &mut seen_domains, keys.domain_key[id as usize]),
                 Entity::Mention(user) => {
                     if !seen_users.contains(&user) {
                         seen_users.push(user);
@@ -173,6 +191,8 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
         *retweeted.entry(user_label(store, user)).or_default() += n;
     }
 
+    let per_day: FxMap<i32, u64> =
+        days.iter().enumerate().filter(|(_, &n)| n > 0).map(|(d, &n)| (first_day + d as i32, n)).collect();
     let mut weeks: FxMap<i32, u64> = FxMap::default();
     let mut months: FxMap<i32, u64> = FxMap::default();
     for (&day, &n) in &per_day {
@@ -211,10 +231,10 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>) -> Summary {
         duplicate_tweets: campaign.duplicate_tweets,
         inexact_ids: campaign.inexact_ids,
         files: campaign.files.clone(),
-        top_hashtags: rank(hashtag_names.into_iter().zip(hashtags), TOP_N),
+        top_hashtags: rank(keys.hashtag_names.iter().cloned().zip(hashtags), TOP_N),
         top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(&store.languages, i), n)), TOP_N),
         top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(&store.clients, i), n)), TOP_N),
-        top_domains: rank(domain_names.into_iter().zip(domains).filter(|(d, _)| !d.is_empty()), TOP_N),
+        top_domains: rank(keys.domain_names.iter().cloned().zip(domains).filter(|(d, _)| !d.is_empty()), TOP_N),
         top_mentioned: rank(mentioned.into_iter().map(|(u, n)| (user_label(store, u), n)), TOP_N),
         top_retweeted: rank(retweeted, TOP_N),
         tweets_per_day: by_period(&per_day, time::format_day),

@@ -40,7 +40,8 @@ pub struct FileSource(Rc<RefCell<Inner>>);
 pub struct ReadAhead(Rc<RefCell<Inner>>);
 
 fn js_error(e: wasm_bindgen::JsValue) -> io::Error {
-    let message = js_sys::Error::from(e).message().as_string().unwrap_or_else(|| "the browser could not read it".into());
+    let message =
+        js_sys::Error::from(e).message().as_string().unwrap_or_else(|| "the browser could not read it".into());
     io::Error::other(message)
 }
 
@@ -78,7 +79,8 @@ impl Inner {
         self.buffer = match self.ready.remove(&start) {
             Some(bytes) => bytes,
             None => {
-                let blob = self.file.slice_with_f64_and_f64(start as f64, self.slice_end(start) as f64).map_err(js_error)?;
+                let blob =
+                    self.file.slice_with_f64_and_f64(start as f64, self.slice_end(start) as f64).map_err(js_error)?;
                 copy_out(&self.reader.read_as_array_buffer(&blob).map_err(js_error)?)
             }
         };

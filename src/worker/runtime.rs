@@ -5,7 +5,6 @@ use super::file_source::{FileSource, ReadAhead};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
-use crate::core::summary::summarize;
 use gloo::timers::future::TimeoutFuture;
 use js_sys::{Array, Reflect};
 use std::cell::RefCell;
@@ -216,6 +215,7 @@ fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
     }
     s.finished = progress.files.clone();
     progress.memory_bytes = memory_bytes();
-    let summaries = s.campaigns.iter().map(summarize).collect();
+    let State { campaigns, caches, .. } = &mut *s;
+    let summaries = campaigns.iter().zip(caches.iter_mut()).map(|(c, cache)| cache.summary(c, None)).collect();
     post(&Response::Loaded { progress, summaries, cancelled });
 }

@@ -18,7 +18,7 @@ export async function startHarness() {
   mkdirSync(SHOTS, { recursive: true });
   const port = 18080 + (process.pid % 1000);
   const prefix = '/takedown-explorer/';
-  const server = await serve(join(ROOT, 'dist'), port, prefix);
+  const server = await serve(process.env.DIST ?? join(ROOT, 'dist'), port, prefix);
   const context = await launch();
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
