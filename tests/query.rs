@@ -84,7 +84,7 @@ fn the_csv_export_has_the_selected_rows_and_defuses_formulas() {
 }
 
 fn search(c: &Campaign, q: TweetQuery) -> TweetPage {
-    tweets(c, &newest_first(&c.store), &TweetQuery { limit: if q.limit == 0 { 20 } else { q.limit }, ..q })
+    tweets(c, &TweetQuery { limit: if q.limit == 0 { 20 } else { q.limit }, ..q })
 }
 
 #[test]

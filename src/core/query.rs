@@ -8,7 +8,8 @@ use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
 use crate::core::summary::{continuous_months, rank, summarize_in, user_label, Keys, Ranking, Summary};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// A time window in minutes since 1970: `from` included, `to` excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -272,17 +273,13 @@ pub struct TweetPage {
     pub rows: Vec<TweetRow>,
 }
 
-/// Row numbers from the newest tweet to the oldest (ties by row).
-pub fn newest_first(store: &Store) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..store.len() as u32).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(store.time[i as usize]), i));
-    order
-}
-
 /// A search text, lowercased once, matched without allocating per tweet.
 pub struct Needle {
     chars: Vec<char>,
-    ascii: Option<Vec<u8>>,
+    /// UTF-8 of every way the first character can be written (`п`, `П`; `n`, `N`):
+    /// a match can only start where one of them does, and `memchr` finds those
+    /// without decoding the text.
+    starts: Vec<Vec<u8>>,
 }
 
 /// A character's lowercase when it is a single character (nearly all are).
@@ -296,31 +293,41 @@ fn lower(c: char) -> char {
 
 impl Needle {
     pub fn new(text: &str) -> Needle {
-        let folded: String = text.trim().chars().map(lower).collect();
-        let ascii = folded.is_ascii().then(|| folded.clone().into_bytes());
-        Needle { chars: folded.chars().collect(), ascii }
+        let chars: Vec<char> = text.trim().chars().map(lower).collect();
+        let mut starts: Vec<Vec<u8>> = Vec::new();
+        if let Some(&first) = chars.first() {
+            let mut forms = vec![first];
+            forms.extend(first.to_uppercase());
+            // Characters that lowercase to `first` without being its uppercase (ẞ for ß, K for k).
+            forms.extend(['\u{1E9E}', '\u{212A}', '\u{212B}', '\u{130}']);
+            for form in forms.into_iter().filter(|&c| lower(c) == first) {
+                let mut utf8 = [0u8; 4];
+                let bytes = form.encode_utf8(&mut utf8).as_bytes().to_vec();
+                if !starts.contains(&bytes) {
+                    starts.push(bytes);
+                }
+            }
+        }
+        Needle { chars, starts }
     }
 
     /// Whether `haystack` holds the needle, ignoring case in every script.
     pub fn found_in(&self, haystack: &[u8]) -> bool {
-        let Some(&first) = self.chars.first() else { return true };
-        if let Some(n) = &self.ascii {
-            // ASCII letters only fold to ASCII letters, so bytes compare directly.
-            let first = n[0];
-            return haystack.len() >= n.len()
-                && (0..=haystack.len() - n.len()).any(|i| {
-                    haystack[i].eq_ignore_ascii_case(&first) && haystack[i..i + n.len()].eq_ignore_ascii_case(n)
-                });
+        if self.chars.is_empty() {
+            return true;
         }
-        if haystack.is_ascii() {
-            return false;
-        }
-        let text = String::from_utf8_lossy(haystack);
-        text.char_indices().any(|(at, c)| {
-            lower(c) == first && {
-                let mut rest = text[at..].chars().map(lower);
-                self.chars.iter().all(|&n| rest.next() == Some(n))
+        let matches_at = |at: usize| {
+            let window = &haystack[at..haystack.len().min(at + 4 * self.chars.len())];
+            if window.is_ascii() {
+                let mut rest = window.iter().map(|b| char::from(b.to_ascii_lowercase()));
+                return self.chars.iter().all(|&n| rest.next() == Some(n));
             }
+            let mut rest = String::from_utf8_lossy(window).chars().map(lower).collect::<Vec<_>>().into_iter();
+            self.chars.iter().all(|&n| rest.next() == Some(n))
+        };
+        self.starts.iter().any(|start| match start.as_slice() {
+            [byte] => memchr::memchr_iter(*byte, haystack).any(matches_at),
+            bytes => memchr::memmem::find_iter(haystack, bytes).any(matches_at),
         })
     }
 }
@@ -355,7 +362,7 @@ fn tweet_row(store: &Store, i: usize) -> TweetRow {
 }
 
 /// Tweets matching every filter, newest first, one page of them.
-pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
+pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
     let store = &campaign.store;
     let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
     let account = match &q.account {
@@ -377,10 +384,12 @@ pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
         (0..store.hashtags.len() as u32).map(|h| store.hashtags.text(h).to_lowercase() == tag).collect()
     });
     let needle = Needle::new(&q.text);
+    // Rows are scanned in storage order (cache-friendly); the newest
+    // `offset + limit` matches are kept in a heap whose top is the oldest kept.
+    let keep = q.offset.saturating_add(q.limit);
+    let mut newest: BinaryHeap<Reverse<(u32, Reverse<usize>)>> = BinaryHeap::new();
     let mut total = 0;
-    let mut rows = Vec::new();
-    for &i in order {
-        let i = i as usize;
+    for i in 0..store.len() {
         let matches = in_range(q.range, store.time[i])
             && account.is_none_or(|a| store.author[i] == a)
             && language.is_none_or(|l| store.lang[i] == l)
@@ -390,13 +399,19 @@ pub fn tweets(campaign: &Campaign, order: &[u32], q: &TweetQuery) -> TweetPage {
                 .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
             && needle.found_in(store.text(i));
         if matches {
-            if total >= q.offset && rows.len() < q.limit {
-                rows.push(tweet_row(store, i));
-            }
             total += 1;
+            if keep > 0 {
+                newest.push(Reverse((store.time[i], Reverse(i))));
+                if newest.len() > keep {
+                    newest.pop();
+                }
+            }
         }
     }
-    TweetPage { total, offset: q.offset.min(total), rows }
+    let mut rows: Vec<usize> = newest.into_iter().map(|Reverse((_, Reverse(i)))| i).collect();
+    rows.sort_by_key(|&i| (Reverse(store.time[i]), i));
+    let offset = q.offset.min(total);
+    TweetPage { total, offset, rows: rows.into_iter().skip(q.offset).map(|i| tweet_row(store, i)).collect() }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -564,11 +579,10 @@ pub enum Answer {
 }
 
 /// What a campaign keeps between questions: the account table of the last range
-/// asked for, and the newest-first order of its tweets.
+/// asked for, and the keys its summaries count by.
 #[derive(Default)]
 pub struct QueryCache {
     accounts: Option<(Option<Range>, Vec<AccountRow>)>,
-    newest_first: Option<Vec<u32>>,
     keys: Option<Keys>,
 }
 
@@ -597,10 +611,7 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
             Some(detail) => Answer::Account(Box::new(detail)),
             None => Answer::Missing(format!("no account {id} in {}", campaign.name)),
         },
-        Query::Tweets(q) => {
-            let order = cache.newest_first.get_or_insert_with(|| newest_first(&campaign.store));
-            Answer::Tweets(tweets(campaign, order, q))
-        }
+        Query::Tweets(q) => Answer::Tweets(tweets(campaign, q)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
     }
 }
