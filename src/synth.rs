@@ -129,39 +129,108 @@ fn quoted_row(out: &mut impl Write, fields: &[&str]) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// Writes `rows` tweets by `accounts` accounts in the 2019 layout, every field
-/// quoted, with mixed scripts and newlines inside some fields.
-pub fn write_tweets(out: &mut impl Write, rows: usize, accounts: usize, seed: u64) -> io::Result<()> {
-    let mut rng = Rng::new(seed);
+/// What a synthetic release looks like: its size, its window in time, its words.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub accounts: usize,
+    pub tweets: usize,
+    pub seed: u64,
+    /// The first day of activity, in days since 1970, and how many days follow.
+    pub start_day: u32,
+    pub days: u32,
+    pub languages: &'static [&'static str],
+    pub hashtags: &'static [&'static str],
+    pub words: &'static [&'static str],
+    pub location: &'static str,
+}
+
+impl Spec {
+    /// The benchmark file: five years from 2014, mixed Latin, Cyrillic and Persian.
+    pub fn benchmark(tweets: usize, accounts: usize, seed: u64) -> Spec {
+        Spec {
+            accounts,
+            tweets,
+            seed,
+            start_day: 16_071, // 2014-01-01
+            days: 5 * 365,
+            languages: LANGUAGES,
+            hashtags: HASHTAGS,
+            words: WORDS,
+            location: "Москва",
+        }
+    }
+
+    /// Account ids: hashed like the 2019 releases, a tenth numeric as for larger accounts.
+    fn account_ids(&self) -> Vec<String> {
+        let mut rng = Rng::new(self.seed ^ 0xACC0);
+        (0..self.accounts).map(|i| account_id(&mut rng, i, i % 10 != 0)).collect()
+    }
+
+    /// A day in the window: most spread out, a third in a burst two thirds of the way in.
+    fn day(&self, rng: &mut Rng) -> u32 {
+        if rng.below(3) == 0 {
+            self.start_day + self.days * 2 / 3 + rng.below(u64::from(self.days / 12).max(1)) as u32
+        } else {
+            self.start_day + rng.below(u64::from(self.days).max(1)) as u32
+        }
+    }
+}
+
+/// Writes the users file: one row per account, created in a few batches.
+pub fn write_users(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
+    let mut rng = Rng::new(spec.seed ^ 0x05E5);
+    quoted_row(out, &USER_HEADER)?;
+    let batches: Vec<u32> = (0..3).map(|_| spec.start_day - 400 + rng.below(360) as u32).collect();
+    for (i, id) in spec.account_ids().iter().enumerate() {
+        let created = crate::core::time::format_day((batches[i % 3] + rng.below(20) as u32) as i32);
+        let (followers, following) =
+            (rng.below(if i % 10 == 0 { 40_000 } else { 900 }).to_string(), rng.below(700).to_string());
+        let hashed = i % 10 != 0;
+        let name = if hashed { id.clone() } else { format!("Synthetic account {i}") };
+        let screen = if hashed { id.clone() } else { format!("synthetic_{i}") };
+        let description = format!("Synthetic test account, not a real person. {}", rng.pick(spec.words));
+        quoted_row(
+            out,
+            &[id, &name, &screen, spec.location, &description, "", &followers, &following, &created, spec.languages[0]],
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the tweets file in the 2019 layout, every field quoted, with mixed
+/// scripts and newlines inside some fields.
+pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
+    let mut rng = Rng::new(spec.seed);
     quoted_row(out, &TWEET_HEADER_2019)?;
-    let ids: Vec<String> = (0..accounts).map(|i| account_id(&mut rng, i, i % 3 != 0)).collect();
-    let start_day = 16_071; // 2014-01-01
-    for row in 0..rows {
-        let author = rng.below(accounts as u64) as usize;
+    let ids = spec.account_ids();
+    let accounts = spec.accounts.max(1) as u64;
+    for row in 0..spec.tweets {
+        let author = rng.below(accounts) as usize;
         let kind = rng.below(10);
-        let mut text: String = (0..4 + rng.below(14)).map(|_| *rng.pick(WORDS)).collect::<Vec<_>>().join(" ");
+        let mut text: String = (0..4 + rng.below(14)).map(|_| *rng.pick(spec.words)).collect::<Vec<_>>().join(" ");
         if rng.below(12) == 0 {
             text.push_str("\n\n\"quoted\" line");
         }
-        let tags: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(HASHTAGS)).collect();
+        let tags: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(spec.hashtags)).collect();
         for tag in &tags {
             text.push_str(" #");
             text.push_str(tag);
         }
-        let retweeted = (kind < 4).then(|| ids[rng.below(accounts as u64) as usize].clone());
+        let retweeted = (kind < 4).then(|| ids[rng.below(accounts) as usize].clone());
         if let Some(user) = &retweeted {
             text = format!("RT @{}: {text}", &user[..8.min(user.len())]);
         }
-        let minutes = (start_day + rng.below(5 * 365) as u32) * 1440 + rng.below(1440) as u32;
+        let minutes = spec.day(&mut rng) * 1440 + rng.below(1440) as u32;
         let time = crate::core::time::format_minutes(minutes);
-        let tweetid = (1_000_000_000_000_000_000u64 + row as u64 * 104_729).to_string();
+        let tweetid =
+            (1_000_000_000_000_000_000u64 + spec.seed % 1000 * 1_000_000_000 + row as u64 * 104_729).to_string();
         let urls = if rng.below(3) == 0 {
             format!("['https://{}/{}']", rng.pick(DOMAINS), rng.below(100_000))
         } else {
             "[]".to_string()
         };
         let mentions =
-            if rng.below(4) == 0 { format!("['{}']", ids[rng.below(accounts as u64) as usize]) } else { "[]".into() };
+            if rng.below(4) == 0 { format!("['{}']", ids[rng.below(accounts) as usize]) } else { "[]".into() };
         let hashtags = format!("[{}]", tags.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", "));
         let followers = (author * 37 % 20_000).to_string();
         let reply_to = (kind == 4).then(|| (900_000_000_000_000_000u64 + rng.below(1 << 40)).to_string());
@@ -175,14 +244,14 @@ pub fn write_tweets(out: &mut impl Write, rows: usize, accounts: usize, seed: u6
                 id,
                 id,
                 id,
-                if author.is_multiple_of(2) { "Москва" } else { "تهران\nایران" },
+                if author.is_multiple_of(2) { spec.location } else { "تهران\nایران" },
                 "Synthetic account for testing",
                 "",
                 &followers,
                 "120",
                 "2013-05-01",
-                "en",
-                *rng.pick(LANGUAGES),
+                spec.languages[0],
+                *rng.pick(spec.languages),
                 &text,
                 &time,
                 *rng.pick(CLIENTS),
@@ -208,6 +277,156 @@ pub fn write_tweets(out: &mut impl Write, rows: usize, accounts: usize, seed: u6
     Ok(())
 }
 
+/// A one-member zip archive, deflated, as the releases were shipped.
+pub fn zip_one(name: &str, data: &[u8]) -> io::Result<Vec<u8>> {
+    let mut deflated = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    deflated.write_all(data)?;
+    let deflated = deflated.finish()?;
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    let too_big = || io::Error::new(io::ErrorKind::InvalidInput, "samples stay under 4 GiB");
+    let (size, packed) =
+        (u32::try_from(data.len()).map_err(|_| too_big())?, u32::try_from(deflated.len()).map_err(|_| too_big())?);
+    let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
+    // 2019-06-13 00:00 in MS-DOS time, fixed so that the bytes never change.
+    let (dos_time, dos_date) = (0u16, ((2019 - 1980) << 9 | 6 << 5 | 13) as u16);
+    let mut out = Vec::with_capacity(deflated.len() + 2 * name.len() + 100);
+    let common = |out: &mut Vec<u8>| {
+        for v in [20u16, 0, 8, dos_time, dos_date] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc.sum(), packed, size] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+    };
+    out.extend_from_slice(b"PK\x03\x04");
+    common(&mut out);
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(&deflated);
+    let directory = out.len() as u32;
+    out.extend_from_slice(b"PK\x01\x02");
+    out.extend_from_slice(&20u16.to_le_bytes());
+    common(&mut out);
+    // Comment length, disk, internal attributes; external attributes; the local header's offset (0).
+    for v in [0u16, 0, 0] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&[0u8; 8]);
+    out.extend_from_slice(name.as_bytes());
+    let directory_size = out.len() as u32 - directory;
+    out.extend_from_slice(b"PK\x05\x06");
+    for v in [0u16, 0, 1, 1] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&directory_size.to_le_bytes());
+    out.extend_from_slice(&directory.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    Ok(out)
+}
+
+/// A synthetic release shipped in `static/samples`, shaped after a June 2019 one.
+pub struct Sample {
+    /// Campaign name: every file name starts with it, so "synthetic" shows everywhere.
+    pub campaign: &'static str,
+    pub shaped_after: &'static str,
+    pub spec: Spec,
+}
+
+const IRAN_WORDS: &[&str] = &["ایران", "خبر", "مردم", "امروز", "حقیقت", "news", "people", "truth", "الحرية", "العدل"];
+const IRAN_TAGS: &[&str] = &["ایران", "Iran", "FreePalestine", "مقاومت", "Yemen", "BreakingNews"];
+const RUSSIA_WORDS: &[&str] = &["новости", "правда", "народ", "власть", "news", "truth", "today", "world"];
+const RUSSIA_TAGS: &[&str] = &["Россия", "новости", "news", "Syria"];
+const SPAIN_WORDS: &[&str] =
+    &["Catalunya", "llibertat", "poble", "democràcia", "España", "independencia", "avui", "vota"];
+const SPAIN_TAGS: &[&str] = &["1O", "Catalunya", "Referèndum", "LlibertatPresosPolítics"];
+const VENEZUELA_WORDS: &[&str] =
+    &["Venezuela", "pueblo", "patria", "soberanía", "noticias", "hoy", "paz", "revolución"];
+const VENEZUELA_TAGS: &[&str] = &["Venezuela", "HandsOffVenezuela", "PazEnVenezuela", "Noticias"];
+
+/// A window of activity from `start` (`YYYY-MM-DD`) for `days`; words as the benchmark's until replaced.
+fn window(accounts: usize, tweets: usize, seed: u64, start: &str, days: u32) -> Spec {
+    let start_day = crate::core::time::parse_date(start.as_bytes()).map_or(17_000, |d| d as u32);
+    Spec { start_day, days, ..Spec::benchmark(tweets, accounts, seed) }
+}
+
+/// The samples: account counts as in the real releases, far fewer tweets.
+pub fn samples() -> Vec<Sample> {
+    let iran =
+        |spec: Spec, languages, location| Spec { languages, hashtags: IRAN_TAGS, words: IRAN_WORDS, location, ..spec };
+    vec![
+        Sample {
+            campaign: "synthetic_iran_201906_1",
+            shaped_after: "Iran, June 2019, set 1 (1,666 accounts)",
+            spec: iran(window(1666, 3332, 1, "2017-01-01", 820), &["fa", "en", "ar"], "تهران"),
+        },
+        Sample {
+            campaign: "synthetic_iran_201906_2",
+            shaped_after: "Iran, June 2019, set 2: aimed at Israel (248 accounts)",
+            spec: iran(window(248, 744, 2, "2018-03-01", 450), &["en", "iw", "fa"], "Tel Aviv"),
+        },
+        Sample {
+            campaign: "synthetic_iran_201906_3",
+            shaped_after: "Iran, June 2019, set 3: found by FireEye (2,865 accounts)",
+            spec: iran(window(2865, 5730, 3, "2016-06-01", 1000), &["en", "fa", "ar"], "London"),
+        },
+        Sample {
+            campaign: "synthetic_russia_201906_1",
+            shaped_after: "Russia, June 2019 (4 accounts)",
+            spec: Spec {
+                languages: &["ru", "en"],
+                hashtags: RUSSIA_TAGS,
+                words: RUSSIA_WORDS,
+                location: "Москва",
+                ..window(4, 60, 4, "2016-09-01", 300)
+            },
+        },
+        Sample {
+            campaign: "synthetic_catalonia_201906_1",
+            shaped_after: "Spain (Catalonia), June 2019 (130 accounts)",
+            spec: Spec {
+                languages: &["ca", "es", "en"],
+                hashtags: SPAIN_TAGS,
+                words: SPAIN_WORDS,
+                location: "Barcelona",
+                ..window(130, 650, 5, "2017-08-15", 240)
+            },
+        },
+        Sample {
+            campaign: "synthetic_venezuela_201906_1",
+            shaped_after: "Venezuela, June 2019 (33 accounts)",
+            spec: Spec {
+                languages: &["es", "en"],
+                hashtags: VENEZUELA_TAGS,
+                words: VENEZUELA_WORDS,
+                location: "Caracas",
+                ..window(33, 330, 6, "2018-01-01", 400)
+            },
+        },
+    ]
+}
+
+impl Sample {
+    pub fn users_file(&self) -> String {
+        format!("{}_users_csv_hashed.csv", self.campaign)
+    }
+
+    pub fn tweets_file(&self) -> String {
+        format!("{}_tweets_csv_hashed.zip", self.campaign)
+    }
+
+    /// The users CSV and the zipped tweets CSV, by file name.
+    pub fn files(&self) -> io::Result<Vec<(String, Vec<u8>)>> {
+        let mut users = Vec::new();
+        write_users(&mut users, &self.spec)?;
+        let mut tweets = Vec::new();
+        write_tweets(&mut tweets, &self.spec)?;
+        let zipped = zip_one(&format!("{}_tweets_csv_hashed.csv", self.campaign), &tweets)?;
+        Ok(vec![(self.users_file(), users), (self.tweets_file(), zipped)])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,9 +434,9 @@ mod tests {
     #[test]
     fn the_same_seed_writes_the_same_bytes() {
         let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
-        write_tweets(&mut a, 50, 7, 1).unwrap();
-        write_tweets(&mut b, 50, 7, 1).unwrap();
-        write_tweets(&mut c, 50, 7, 2).unwrap();
+        write_tweets(&mut a, &Spec::benchmark(50, 7, 1)).unwrap();
+        write_tweets(&mut b, &Spec::benchmark(50, 7, 1)).unwrap();
+        write_tweets(&mut c, &Spec::benchmark(50, 7, 2)).unwrap();
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

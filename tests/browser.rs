@@ -19,7 +19,7 @@ fn browser_file(name: &str, bytes: &[u8]) -> File {
 
 fn synthetic(rows: usize) -> Vec<u8> {
     let mut bytes = Vec::new();
-    takedown::synth::write_tweets(&mut bytes, rows, 40, 11).unwrap();
+    takedown::synth::write_tweets(&mut bytes, &takedown::synth::Spec::benchmark(rows, 40, 11)).unwrap();
     bytes
 }
 

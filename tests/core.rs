@@ -246,7 +246,7 @@ impl Seek for Chunked {
 #[test]
 fn the_result_is_the_same_for_any_chunk_and_step_size() {
     let mut tweets = Vec::new();
-    takedown::synth::write_tweets(&mut tweets, 400, 17, 7).unwrap();
+    takedown::synth::write_tweets(&mut tweets, &takedown::synth::Spec::benchmark(400, 17, 7)).unwrap();
     tweets.extend_from_slice(b"\"123\",\"cut short");
     let zipped = zip_of(&[("s_tweets_csv_hashed.csv", &tweets)]);
     let files = [("s_tweets_csv_hashed.csv", tweets), ("other_tweets_csv_hashed.zip", zipped)];
@@ -270,7 +270,7 @@ fn the_result_is_the_same_for_any_chunk_and_step_size() {
 #[test]
 fn progress_reaches_every_byte() {
     let mut tweets = Vec::new();
-    takedown::synth::write_tweets(&mut tweets, 300, 5, 3).unwrap();
+    takedown::synth::write_tweets(&mut tweets, &takedown::synth::Spec::benchmark(300, 5, 3)).unwrap();
     let size = tweets.len() as u64;
     let mut loader = Loader::new();
     loader.add(ingest::memory_input("p_tweets_csv_hashed.csv", tweets));
@@ -338,4 +338,34 @@ fn files_added_later_merge_into_the_campaign_already_loaded() {
     expected.files.sort();
     assert_eq!(merged, expected);
     assert_eq!((merged.tweets, merged.accounts, merged.duplicate_tweets), (3, 4, 1));
+}
+
+#[test]
+fn the_shipped_samples_are_what_the_generator_writes_and_load_as_described() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("static/samples");
+    let mut inputs = Vec::new();
+    for sample in takedown::synth::samples() {
+        assert!(sample.campaign.starts_with("synthetic_"));
+        for (name, bytes) in sample.files().unwrap() {
+            let shipped = std::fs::read(dir.join(&name))
+                .unwrap_or_else(|e| panic!("{name}: {e}; run `takedown samples static/samples`"));
+            assert!(
+                shipped == bytes,
+                "{name} differs from the generator's output; run `takedown samples static/samples`"
+            );
+            inputs.push(ingest::memory_input(&name, bytes));
+        }
+    }
+    let total: u64 = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    assert!(total < 5_000_000, "samples take {total} bytes");
+    let (campaigns, files) = ingest::load_all(inputs);
+    assert!(files.iter().all(|f| f.errors.is_empty()), "{files:?}");
+    for (campaign, sample) in campaigns.iter().zip(takedown::synth::samples()) {
+        let s = summarize(campaign);
+        assert_eq!(s.name, sample.campaign);
+        assert_eq!(
+            (s.accounts, s.tweets, s.rejected_rows),
+            (sample.spec.accounts as u64, sample.spec.tweets as u64, 0)
+        );
+    }
 }

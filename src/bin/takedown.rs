@@ -12,7 +12,8 @@ use takedown::core::summary::{summarize, Ranking, Summary};
 const USAGE: &str = "usage:
   takedown summary [--json] FILE...      every campaign's figures (CSV, zip or csv.gz files)
   takedown generate ROWS ACCOUNTS OUT    a synthetic tweets file in the 2019 layout
-  takedown bench FILE...                 bare csv row count against full ingest, with memory";
+  takedown bench FILE...                 bare csv row count against full ingest, with memory
+  takedown samples DIR                   writes the synthetic sample releases (static/samples)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Some("summary") => summary(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("samples") => samples(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -122,9 +124,21 @@ fn generate(args: &[String]) -> Result<(), String> {
         .ok_or(format!("ACCOUNTS must be a positive number, not {accounts}"))?;
     let file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
     let mut writer = BufWriter::new(file);
-    takedown::synth::write_tweets(&mut writer, rows, accounts, 2019)
+    takedown::synth::write_tweets(&mut writer, &takedown::synth::Spec::benchmark(rows, accounts, 2019))
         .and_then(|()| writer.flush())
         .map_err(|e| format!("{out}: {e}"))
+}
+
+fn samples(args: &[String]) -> Result<(), String> {
+    let [dir] = args else { return Err(USAGE.into()) };
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    for sample in takedown::synth::samples() {
+        for (name, bytes) in sample.files().map_err(|e| e.to_string())? {
+            let path = Path::new(dir).join(&name);
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Peak resident memory of this process, from Linux's /proc.

@@ -4,6 +4,7 @@ use super::bridge::Bridge;
 use super::campaign_view::CampaignView;
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
+use super::samples::Samples;
 use super::state::{Action, AppContext, AppState};
 use crate::core::view::ViewState;
 use gloo::events::EventListener;
@@ -68,6 +69,9 @@ pub fn App() -> Html {
                     <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
                 }
                 <Intake />
+                if state.summaries.is_empty() && state.loading.is_none() && state.staged.is_empty() {
+                    <Samples />
+                }
                 <LoadPanel />
                 if let Some(summary) = state.selected_summary() {
                     <CampaignView summary={Rc::new(summary.clone())} />

@@ -83,6 +83,26 @@ test('cancel stops a load within a second and keeps what was loaded before', asy
   await page.close();
 });
 
+
+test('one click opens a synthetic sample, and its files can be downloaded', async () => {
+  const { page, errors } = await h.open();
+  const row = '[data-sample="synthetic_catalonia_201906_1"]';
+  await page.screenshot({ path: join(SHOTS, 'samples.png'), fullPage: true });
+  const href = await page.getAttribute(`${row} a[download]`, 'href');
+  const response = await page.request.get(new URL(href, page.url()).href);
+  assert.equal(response.status(), 200);
+  assert.match(await response.text(), /^"userid","user_display_name"/);
+  await page.click(`${row} button.open-sample`);
+  await page.waitForSelector('.app[data-status="ready"]');
+  await page.waitForSelector('[data-campaign="synthetic_catalonia_201906_1"]');
+  assert.equal(await metric(page, 'accounts'), '130');
+  assert.equal(await metric(page, 'tweets'), '650');
+  assert.equal(await metric(page, 'rejected-rows'), '0');
+  assert.match(await page.textContent('h2'), /synthetic/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the pages asked for nothing but their own files', () => {
   assert.deepEqual(h.foreignRequests(), []);
 });
