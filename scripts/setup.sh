@@ -48,6 +48,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
     cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
 fi
 
+if ! command -v cargo-fuzz >/dev/null; then
+    step "cargo-fuzz (it builds libFuzzer with the machine's C++ compiler)"
+    cargo install cargo-fuzz --locked
+fi
+
 # wasm-opt (npm binaryen), Playwright's driver (it uses Debian's Chromium) and PapaParse for the benchmark.
 if ! (cd "$ROOT/tests/e2e" && npm ls --depth=0 >/dev/null 2>&1); then
     step "npm packages in tests/e2e"
