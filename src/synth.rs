@@ -63,18 +63,8 @@ pub const TWEET_HEADER_2019: [&str; 31] = [
     "poll_choices",
 ];
 
-pub const USER_HEADER: [&str; 10] = [
-    "userid",
-    "user_display_name",
-    "user_screen_name",
-    "user_reported_location",
-    "user_profile_description",
-    "user_profile_url",
-    "follower_count",
-    "following_count",
-    "account_creation_date",
-    "account_language",
-];
+/// A users file's columns: the profile columns that tweets files repeat.
+pub const USER_HEADER: &[&str] = TWEET_HEADER_2019.as_slice().split_at(11).0.split_at(1).1;
 
 const WORDS: &[&str] = &[
     "news",
@@ -179,7 +169,7 @@ impl Spec {
 /// Writes the users file: one row per account, created in a few batches.
 pub fn write_users(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
     let mut rng = Rng::new(spec.seed ^ 0x05E5);
-    quoted_row(out, &USER_HEADER)?;
+    quoted_row(out, USER_HEADER)?;
     let batches: Vec<u32> = (0..3).map(|_| spec.start_day - 400 + rng.below(360) as u32).collect();
     for (i, id) in spec.account_ids().iter().enumerate() {
         let created = crate::core::time::format_day((batches[i % 3] + rng.below(20) as u32) as i32);

@@ -383,6 +383,14 @@ fn field(record: &ByteRecord, column: Option<usize>) -> &[u8] {
     column.and_then(|c| record.get(c)).unwrap_or_default().trim_ascii()
 }
 
+/// A column every row must fill.
+fn required<'r>(record: &'r ByteRecord, column: usize, name: &str) -> Result<&'r [u8], String> {
+    match field(record, Some(column)) {
+        b"" => Err(format!("{name} is empty")),
+        value => Ok(value),
+    }
+}
+
 fn lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -421,11 +429,7 @@ fn read_profile(columns: &ProfileColumns, record: &ByteRecord, source: ProfileSo
 }
 
 fn add_user(store: &mut Store, columns: &UserColumns, record: &ByteRecord) -> Result<(), String> {
-    let userid = field(record, Some(columns.userid));
-    if userid.is_empty() {
-        return Err("userid is empty".into());
-    }
-    let user = store.users.intern(userid);
+    let user = store.users.intern(required(record, columns.userid, "userid")?);
     store.profiles.insert(user, read_profile(&columns.profile, record, ProfileSource::UsersFile));
     Ok(())
 }
@@ -467,10 +471,7 @@ fn add_tweet(
     scratch: &mut Vec<u8>,
 ) -> Result<(), String> {
     let id = tweet_id(field(record, Some(c.tweetid)), "tweetid")?;
-    let userid = field(record, Some(c.userid));
-    if userid.is_empty() {
-        return Err("userid is empty".into());
-    }
+    let userid = required(record, c.userid, "userid")?;
     let raw_time = field(record, Some(c.time));
     let time = time::parse_tweet_time(raw_time)
         .ok_or_else(|| format!("tweet_time {} is not a time like 2019-06-13 08:15", quoted(raw_time)))?;
@@ -602,10 +603,7 @@ pub fn for_each_hashtag_in_text(text: &str, mut tag: impl FnMut(&str)) {
 }
 
 fn add_fivethirtyeight(campaign: &mut Campaign, c: &FiveThirtyEightColumns, record: &ByteRecord) -> Result<(), String> {
-    let handle = field(record, Some(c.author));
-    if handle.is_empty() {
-        return Err("author is empty".into());
-    }
+    let handle = required(record, c.author, "author")?;
     let raw_time = field(record, Some(c.publish_date));
     let time = time::parse_us_date_time(raw_time)
         .ok_or_else(|| format!("publish_date {} is not a date like 10/1/2017 19:58", quoted(raw_time)))?;
