@@ -250,6 +250,54 @@ fn span<T: Copy + TryInto<usize>>(ends: &[T], i: usize) -> std::ops::Range<usize
     (if i == 0 { 0 } else { at(i - 1) })..at(i)
 }
 
+/// Tweet text in blocks of at most 64 MiB that never move once written: one
+/// growing buffer would double (and copy) its way past a gigabyte on the largest
+/// releases, which a 4 GiB WebAssembly memory cannot afford.
+#[derive(Default)]
+struct TextArena {
+    blocks: Vec<Vec<u8>>,
+    /// Per tweet: block in the top 16 bits, start in the low 48.
+    starts: Vec<u64>,
+    lens: Vec<u32>,
+}
+
+/// Blocks start small (a sample must not take 64 MiB) and double up to the cap.
+const FIRST_TEXT_BLOCK: usize = 1 << 20;
+const TEXT_BLOCK: usize = 64 << 20;
+
+impl TextArena {
+    fn push(&mut self, text: &[u8]) {
+        // A text longer than a block gets a block of its own.
+        let fits = self.blocks.last().is_some_and(|b| b.len() + text.len() <= b.capacity());
+        if !fits {
+            let size = self.blocks.last().map_or(FIRST_TEXT_BLOCK, |b| (b.capacity() * 2).min(TEXT_BLOCK));
+            self.blocks.push(Vec::with_capacity(size.max(text.len())));
+        }
+        let block = self.blocks.len() - 1;
+        let buffer = &mut self.blocks[block];
+        self.starts.push((block as u64) << 48 | buffer.len() as u64);
+        self.lens.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        buffer.extend_from_slice(&text[..text.len().min(u32::MAX as usize)]);
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let (block, start) = ((self.starts[i] >> 48) as usize, (self.starts[i] & ((1 << 48) - 1)) as usize);
+        &self.blocks[block][start..start + self.lens[i] as usize]
+    }
+
+    fn shrink(&mut self) {
+        if let Some(last) = self.blocks.last_mut() {
+            last.shrink_to_fit();
+        }
+        self.starts.shrink_to_fit();
+        self.lens.shrink_to_fit();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.blocks.iter().map(Vec::capacity).sum::<usize>() + self.starts.capacity() * 8 + self.lens.capacity() * 4
+    }
+}
+
 /// How one store's interned ids translate into another's.
 struct IdMaps {
     users: Vec<u32>,
@@ -318,8 +366,7 @@ pub struct Store {
     pub engagement: Vec<[u32; 4]>,
     entity_end: Vec<u32>,
     entities: Vec<u32>,
-    text_end: Vec<u64>,
-    text: Vec<u8>,
+    text: TextArena,
 
     /// Every user id seen: authors, users-file rows, mentioned, retweeted, replied to.
     pub users: Interner,
@@ -355,8 +402,7 @@ impl Store {
         self.ref_user.push(t.ref_user);
         self.engagement.push(t.engagement);
         self.entity_end.push(self.entities.len() as u32);
-        self.text.extend_from_slice(t.text);
-        self.text_end.push(self.text.len() as u64);
+        self.text.push(t.text);
     }
 
     /// Adds an entity to the tweet pushed last.
@@ -383,7 +429,7 @@ impl Store {
     }
 
     pub fn text(&self, i: usize) -> &[u8] {
-        &self.text[span(&self.text_end, i)]
+        self.text.get(i)
     }
 
     pub fn lossy_ref(&mut self, text: &[u8]) -> u64 {
@@ -503,8 +549,7 @@ impl Store {
         self.engagement.shrink_to_fit();
         self.entity_end.shrink_to_fit();
         self.entities.shrink_to_fit();
-        self.text_end.shrink_to_fit();
-        self.text.shrink_to_fit();
+        self.text.shrink();
     }
 
     /// Heap bytes of the per-tweet columns, without the text and its offsets.
@@ -527,7 +572,7 @@ impl Store {
 
     /// Heap bytes of the tweet text and its offsets.
     pub fn text_bytes(&self) -> usize {
-        self.text.capacity() + self.text_end.capacity() * 8
+        self.text.heap_bytes()
     }
 
     /// Heap bytes of the interned strings and profiles.
@@ -591,6 +636,21 @@ mod tests {
         });
         store.push_entity(Entity::Hashtag(hashtag));
         store.push_entity(Entity::Url(7));
+    }
+
+    #[test]
+    fn text_spreads_over_blocks_that_never_move() {
+        let mut arena = TextArena::default();
+        let texts: Vec<Vec<u8>> = (0..3000u32).map(|i| vec![(i % 251) as u8; (i as usize * 7919) % 3000]).collect();
+        for t in &texts {
+            arena.push(t);
+        }
+        arena.push(&vec![7u8; 3 << 20]);
+        assert!(arena.blocks.len() > 2);
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(arena.get(i), &t[..]);
+        }
+        assert_eq!(arena.get(3000).len(), 3 << 20);
     }
 
     #[test]

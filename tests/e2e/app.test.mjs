@@ -103,6 +103,21 @@ test('one click opens a synthetic sample, and its files can be downloaded', asyn
   await page.close();
 });
 
+test('several campaigns load at once, each with its own figures', async () => {
+  const { page } = await h.open();
+  await loadAndWait(page, [...THAILAND, join(CORPUS, 'russian_linked_tweets_csv_hashed.csv')]);
+  const options = await page.$$eval('#campaign-select option', (os) => os.map((o) => o.value));
+  assert.deepEqual(options.sort(), ['russian_linked', 'thailand_092020']);
+  await page.selectOption('#campaign-select', 'russian_linked');
+  await page.waitForSelector('[data-campaign="russian_linked"]');
+  assert.equal(await metric(page, 'tweets'), '407');
+  await page.selectOption('#campaign-select', 'thailand_092020');
+  await page.waitForSelector('[data-campaign="thailand_092020"]');
+  assert.equal(await metric(page, 'tweets'), '21385');
+  assert.match(page.url(), /campaign=thailand_092020/);
+  await page.close();
+});
+
 test('the pages asked for nothing but their own files', () => {
   assert.deepEqual(h.foreignRequests(), []);
 });
