@@ -4,6 +4,7 @@
 use super::campaign_view::view_changer;
 use super::format;
 use super::hooks::use_answer;
+use super::pager::Pager;
 use super::state::AppContext;
 use crate::core::query::{AccountColumn, AccountQuery, AccountRow, Answer, Query};
 use crate::core::view::Tab;
@@ -146,15 +147,10 @@ pub fn AccountTable() -> Html {
         })
     };
     let pager = page.as_ref().map(|p| {
-        let (prev, next) = (offset.clone(), offset.clone());
-        let at = p.offset;
-        let total = p.total;
+        let offset = offset.clone();
         html! {
-            <div class="pager">
-                <button class="button secondary" disabled={at == 0} onclick={Callback::from(move |_: MouseEvent| prev.set(at.saturating_sub(PAGE)))}>{"Previous"}</button>
-                <span id="accounts-count">{format!("{}–{} of {} accounts", format::count((at + 1).min(total) as u64), format::count((at + p.rows.len()) as u64), format::count(total as u64))}</span>
-                <button class="button secondary" disabled={at + PAGE >= total} onclick={Callback::from(move |_: MouseEvent| next.set(at + PAGE))}>{"Next"}</button>
-            </div>
+            <Pager id="accounts-count" offset={p.offset} shown={p.rows.len()} total={p.total} page={PAGE}
+                noun="accounts" back="Previous" forward="Next" on_offset={Callback::from(move |at| offset.set(at))} />
         }
     });
     html! {

@@ -13,6 +13,7 @@ mod hooks;
 mod intake;
 mod load_panel;
 mod overview;
+mod pager;
 mod ranked_list;
 mod samples;
 mod state;

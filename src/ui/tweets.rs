@@ -5,6 +5,7 @@ use super::accounts::short_id;
 use super::campaign_view::view_changer;
 use super::format;
 use super::hooks::use_answer;
+use super::pager::Pager;
 use super::state::AppContext;
 use crate::core::query::{Answer, Query, TweetQuery, TweetRow};
 use crate::core::store::TweetKind;
@@ -129,15 +130,11 @@ pub fn TweetList(props: &TweetListProps) -> Html {
             }))
         })
     };
-    let (prev, next) = (offset.clone(), offset.clone());
-    let at = page.offset;
+    let on_offset = Callback::from(move |at| offset.set(at));
     html! {
         <div class="tweet-list">
-            <div class="pager">
-                <button class="button secondary" disabled={at == 0} onclick={Callback::from(move |_: MouseEvent| prev.set(at.saturating_sub(PAGE)))}>{"Newer"}</button>
-                <span id="tweets-count" data-total={page.total.to_string()}>{format!("{}–{} of {} tweets", format::count((at + 1).min(page.total) as u64), format::count((at + page.rows.len()) as u64), format::count(page.total as u64))}</span>
-                <button class="button secondary" disabled={at + PAGE >= page.total} onclick={Callback::from(move |_: MouseEvent| next.set(at + PAGE))}>{"Older"}</button>
-            </div>
+            <Pager id="tweets-count" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
+                noun="tweets" back="Newer" forward="Older" {on_offset} />
             <ol class="tweets">
             { for page.rows.iter().map(|t| tweet(t, &filter)) }
             </ol>
