@@ -5,12 +5,75 @@ use super::format;
 use crate::core::chart;
 use yew::prelude::*;
 
-const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 180.0;
-const LEFT: f64 = 56.0;
-const BOTTOM: f64 = 22.0;
-/// Room above the top tick for its label.
-const TOP: f64 = 10.0;
+/// A bar chart's geometry in SVG units: the plot area beside the y axis labels
+/// and above the x axis labels, cut into one slot per bar.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    /// Room above the top tick for its label.
+    pub top: f64,
+    pub bottom: f64,
+    pub slots: usize,
+}
+
+impl Frame {
+    pub fn plot_width(&self) -> f64 {
+        self.width - self.left
+    }
+
+    pub fn plot_height(&self) -> f64 {
+        self.height - self.top - self.bottom
+    }
+
+    pub fn slot_width(&self) -> f64 {
+        self.plot_width() / self.slots.max(1) as f64
+    }
+
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width, self.height)
+    }
+
+    /// Where the bars are drawn from.
+    pub fn plot_transform(&self) -> String {
+        format!("translate({} {})", self.left, self.top)
+    }
+
+    /// The slot under the pointer of a mouse event on the chart's `<svg>`.
+    pub fn slot_at(&self, e: &MouseEvent) -> Option<usize> {
+        let svg = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())?;
+        let rect = svg.get_bounding_client_rect();
+        let x = (f64::from(e.client_x()) - rect.left()) * self.width / rect.width().max(1.0) - self.left;
+        (x >= 0.0 && self.slots > 0).then(|| ((x / self.slot_width()) as usize).min(self.slots - 1))
+    }
+
+    /// Grid lines and labels for `ticks`, the last of which is the chart's top.
+    pub fn y_axis(&self, ticks: &[u64]) -> Html {
+        let top = ticks.last().copied().unwrap_or(1).max(1);
+        html! { <>{ for ticks.iter().map(|t| {
+            let y = self.top + self.plot_height() * (1.0 - *t as f64 / top as f64);
+            html! { <g class="tick"><line x1={self.left.to_string()} x2={self.width.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(self.left - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{format::count(*t)}</text></g> }
+        }) }</> }
+    }
+
+    /// About `count` of the labels under their slots.
+    pub fn x_labels(&self, labels: &[String], count: usize) -> Html {
+        let every = (labels.len() / count.max(1)).max(1);
+        html! { <>{ for labels.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, label)| html! {
+            <text class="x-label" x={(self.left + (i as f64 + 0.5) * self.slot_width()).to_string()} y={(self.height - 6.0).to_string()} text-anchor="middle">{label}</text>
+        }) }</> }
+    }
+
+    /// A band over slots `first..first + count`, of the given class.
+    pub fn band(&self, class: &'static str, first: usize, count: usize) -> Html {
+        let slot = self.slot_width();
+        html! {
+            <rect {class} x={(self.left + first as f64 * slot).to_string()} y={self.top.to_string()}
+                width={(count as f64 * slot).max(1.0).to_string()} height={self.plot_height().to_string()} />
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct BarChartProps {
@@ -31,29 +94,19 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let hovered = use_state(|| None::<usize>);
     let table_open = use_state(|| false);
     let values: Vec<u64> = props.points.iter().map(|(_, v)| *v).collect();
+    let frame = Frame { width: 720.0, height: 180.0, left: 56.0, top: 10.0, bottom: 22.0, slots: values.len() };
     let ticks = chart::ticks(values.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
-    let plot_height = HEIGHT - BOTTOM - TOP;
-    let path = chart::bars_path(&values, top, WIDTH - LEFT, plot_height);
-    let slot = (WIDTH - LEFT) / values.len().max(1) as f64;
+    let path = chart::bars_path(&values, top, frame.plot_width(), frame.plot_height());
+    let labels: Vec<String> = props.points.iter().map(|(l, _)| l.clone()).collect();
     let on_move = {
         let hovered = hovered.clone();
-        let n = values.len();
-        Callback::from(move |e: MouseEvent| {
-            let svg: web_sys::Element = e
-                .current_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok())
-                .expect("the handler sits on the svg");
-            let rect = svg.get_bounding_client_rect();
-            let x = (e.client_x() as f64 - rect.left()) * WIDTH / rect.width().max(1.0) - LEFT;
-            hovered.set((x >= 0.0 && n > 0).then(|| ((x / slot) as usize).min(n - 1)));
-        })
+        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&e)))
     };
     let on_leave = {
         let hovered = hovered.clone();
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
-    let label_every = (props.points.len() / 8).max(1);
     let caption = match *hovered {
         Some(i) => format!("{}: {} {}", props.points[i].0, format::count(props.points[i].1), props.unit),
         None => format!("{} periods, {} {} in all", props.points.len(), format::count(values.iter().sum()), props.unit),
@@ -61,18 +114,13 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="card chart">
             <figcaption><h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span></figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
-                { for ticks.iter().map(|t| {
-                    let y = TOP + plot_height * (1.0 - *t as f64 / top as f64);
-                    html! { <g class="tick"><line x1={LEFT.to_string()} x2={WIDTH.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{format::count(*t)}</text></g> }
-                }) }
-                <path class="series" transform={format!("translate({LEFT} {TOP})")} d={path} />
+            <svg viewBox={frame.view_box()} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
+                { frame.y_axis(&ticks) }
+                <path class="series" transform={frame.plot_transform()} d={path} />
                 if let Some(i) = *hovered {
-                    <rect class="hover" x={(LEFT + i as f64 * slot).to_string()} y={TOP.to_string()} width={slot.max(1.0).to_string()} height={plot_height.to_string()} />
+                    { frame.band("hover", i, 1) }
                 }
-                { for props.points.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, (label, _))| html! {
-                    <text class="x-label" x={(LEFT + (i as f64 + 0.5) * slot).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{label}</text>
-                }) }
+                { frame.x_labels(&labels, 8) }
             </svg>
             <details class="table-view" ontoggle={toggle_table(&table_open)}>
                 <summary>{"Table"}</summary>

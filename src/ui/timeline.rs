@@ -3,7 +3,7 @@
 //! date range that every other view then counts within.
 
 use super::campaign_view::view_changer;
-use super::charts::toggle_table;
+use super::charts::{toggle_table, Frame};
 use super::format;
 use super::hooks::use_answer;
 use super::state::AppContext;
@@ -12,12 +12,6 @@ use crate::core::query::{Answer, Period, Query, Split, TimelineQuery};
 use crate::core::time;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-const WIDTH: f64 = 960.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 60.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 24.0;
 
 #[function_component]
 pub fn TimelineView() -> Html {
@@ -37,9 +31,7 @@ pub fn TimelineView() -> Html {
     let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| s[i]).sum()).collect();
     let ticks = chart::ticks(totals.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
-    let plot_w = WIDTH - LEFT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let slot = plot_w / t.periods.len().max(1) as f64;
+    let frame = Frame { width: 960.0, height: 260.0, left: 60.0, top: 10.0, bottom: 24.0, slots: t.periods.len() };
     let values: Vec<Vec<u64>> = t.series.iter().map(|(_, s)| s.clone()).collect();
     let bases = chart::stack(&values);
     let on_period = {
@@ -100,16 +92,7 @@ pub fn TimelineView() -> Html {
     };
     let on_move = {
         let hovered = hovered.clone();
-        let n = t.periods.len();
-        Callback::from(move |e: MouseEvent| {
-            let Some(svg) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            else {
-                return;
-            };
-            let rect = svg.get_bounding_client_rect();
-            let x = (f64::from(e.client_x()) - rect.left()) * WIDTH / rect.width().max(1.0) - LEFT;
-            hovered.set((x >= 0.0 && n > 0).then(|| ((x / slot) as usize).min(n - 1)));
-        })
+        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&e)))
     };
     let on_leave = {
         let hovered = hovered.clone();
@@ -124,11 +107,10 @@ pub fn TimelineView() -> Html {
         ),
         None => "Point at a period for its figures; click to count only that period, shift-click to extend.".into(),
     };
-    let label_every = (t.periods.len() / 10).max(1);
     let highlight = selected.map(|(from, to)| {
         let first = t.bounds.partition_point(|&b| b <= from).saturating_sub(1);
         let last = t.bounds.partition_point(|&b| b < to).saturating_sub(1).max(first);
-        (LEFT + first as f64 * slot, (last + 1 - first) as f64 * slot)
+        (first, last + 1 - first)
     });
     html! {
         <section class="timeline" aria-label="Timeline">
@@ -151,26 +133,21 @@ pub fn TimelineView() -> Html {
             </div>
             <figure class="card chart">
                 <figcaption><span class="hover-value" aria-live="polite">{readout}</span></figcaption>
-                <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label="Tweets per period, stacked by series"
+                <svg viewBox={frame.view_box()} role="img" aria-label="Tweets per period, stacked by series"
                     onmousemove={on_move} onmouseleave={on_leave} onclick={on_click}>
-                    { for ticks.iter().map(|tick| {
-                        let y = TOP + plot_h * (1.0 - *tick as f64 / top as f64);
-                        html! { <g class="tick"><line x1={LEFT.to_string()} x2={WIDTH.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(LEFT - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{format::count(*tick)}</text></g> }
-                    }) }
-                    if let Some((x, w)) = highlight {
-                        <rect class="selection" x={x.to_string()} y={TOP.to_string()} width={w.to_string()} height={plot_h.to_string()} />
+                    { frame.y_axis(&ticks) }
+                    if let Some((first, count)) = highlight {
+                        { frame.band("selection", first, count) }
                     }
-                    <g transform={format!("translate({LEFT} {TOP})")}>
+                    <g transform={frame.plot_transform()}>
                         { for values.iter().zip(&bases).enumerate().map(|(k, (s, b))| html! {
-                            <path class={format!("series s{}", k % 6)} d={chart::stacked_bars_path(s, b, top, plot_w, plot_h)} />
+                            <path class={format!("series s{}", k % 6)} d={chart::stacked_bars_path(s, b, top, frame.plot_width(), frame.plot_height())} />
                         }) }
                     </g>
                     if let Some(i) = *hovered {
-                        <rect class="hover" x={(LEFT + i as f64 * slot).to_string()} y={TOP.to_string()} width={slot.max(1.0).to_string()} height={plot_h.to_string()} />
+                        { frame.band("hover", i, 1) }
                     }
-                    { for t.periods.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, label)| html! {
-                        <text class="x-label" x={(LEFT + (i as f64 + 0.5) * slot).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{label}</text>
-                    }) }
+                    { frame.x_labels(&t.periods, 10) }
                 </svg>
                 <ul class="legend">
                     { for t.series.iter().enumerate().map(|(k, (label, s))| html! {
