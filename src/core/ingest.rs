@@ -5,11 +5,11 @@
 //! or on how the underlying reader splits its bytes.
 
 use crate::core::error::Rejection;
+use crate::core::records::{Records, Row};
 use crate::core::schema::{self, FiveThirtyEightColumns, Id, Layout, ProfileColumns, TweetColumns, UserColumns};
 use crate::core::store::{Entity, NewTweet, Profile, ProfileSource, Store, TweetKind, INEXACT_ID, NO_REF, NO_USER};
 use crate::core::time;
 use crate::core::zip::{self, Container, Member, ReadSeek, SharedReader};
-use csv::ByteRecord;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -90,7 +90,7 @@ struct Cursor {
     label: String,
     layout: Layout,
     header_len: usize,
-    csv: csv::Reader<Box<dyn Read>>,
+    records: Records<Box<dyn Read>>,
 }
 
 /// Reads any number of files, a few records at a time, into campaigns.
@@ -102,7 +102,6 @@ pub struct Loader {
     inputs: VecDeque<(usize, Input)>,
     members: VecDeque<QueuedMember>,
     cursor: Option<Cursor>,
-    record: ByteRecord,
     scratch: Vec<u8>,
 }
 
@@ -140,32 +139,32 @@ impl Loader {
                 }
                 continue;
             };
-            match cursor.csv.read_byte_record(&mut self.record) {
-                Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    let campaign = &mut self.campaigns[cursor.campaign];
-                    let file = &mut self.files[cursor.file];
-                    let outcome = if self.record.len() != cursor.header_len {
+            let campaign = &mut self.campaigns[cursor.campaign];
+            let file = &mut self.files[cursor.file];
+            match cursor.records.read() {
+                Ok(Some(row)) => {
+                    let outcome = if row.len() != cursor.header_len {
                         Err(format!(
                             "{} fields, the header has {} (the row is cut short or malformed)",
-                            self.record.len(),
+                            row.len(),
                             cursor.header_len
                         ))
                     } else {
-                        add_row(campaign, &cursor.layout, &self.record, &mut self.scratch)
+                        add_row(campaign, &cursor.layout, &row, &mut self.scratch)
                     };
                     match outcome {
                         Ok(()) => file.rows += 1,
                         Err(reason) => {
                             file.rejected += 1;
+                            let line = cursor.records.line();
                             campaign.reject(Rejection { file: cursor.label.clone(), line, reason });
                         }
                     }
                 }
-                Ok(false) => self.close_cursor(None),
+                Ok(None) => self.close_cursor(None),
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    self.close_cursor(Some(format!("reading stopped at line {line}: {}", io_reason(&e))));
+                    let line = cursor.records.line();
+                    self.close_cursor(Some(format!("reading stopped after line {line}: {e}")));
                 }
             }
         }
@@ -261,13 +260,11 @@ impl Loader {
     }
 
     fn open_csv(&mut self, file: usize, label: String, member: Option<&str>, reader: Box<dyn Read>) {
-        let mut csv =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
-        let mut header = ByteRecord::new();
-        let layout = match csv.read_byte_record(&mut header) {
-            Ok(true) => Layout::detect(&header),
-            Ok(false) => Err("the file is empty".to_string()),
-            Err(e) => Err(format!("the file could not be read: {}", io_reason(&e))),
+        let mut records = Records::new(reader);
+        let (layout, header_len) = match records.read() {
+            Ok(Some(header)) => (Layout::detect(&header.iter().collect::<Vec<_>>()), header.len()),
+            Ok(None) => (Err("the file is empty".to_string()), 0),
+            Err(e) => (Err(format!("the file could not be read: {e}")), 0),
         };
         let layout = match layout {
             Ok(layout) => layout,
@@ -285,7 +282,7 @@ impl Loader {
         let progress = &mut self.files[file];
         push_unique(&mut progress.campaigns, &name);
         push_unique(&mut progress.kinds, layout.describe());
-        self.cursor = Some(Cursor { file, campaign, label, layout, header_len: header.len(), csv });
+        self.cursor = Some(Cursor { file, campaign, label, layout, header_len, records });
     }
 
     /// Once everything queued is read: one row per tweet id, no spare capacity.
@@ -325,13 +322,6 @@ fn gunzip_if(name: &str, reader: Box<dyn Read>) -> Box<dyn Read> {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(reader)))
     } else {
         reader
-    }
-}
-
-fn io_reason(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
-        _ => e.to_string(),
     }
 }
 
@@ -379,12 +369,12 @@ impl Campaign {
     }
 }
 
-fn field(record: &ByteRecord, column: Option<usize>) -> &[u8] {
+fn field<'r>(record: &Row<'r>, column: Option<usize>) -> &'r [u8] {
     column.and_then(|c| record.get(c)).unwrap_or_default().trim_ascii()
 }
 
 /// A column every row must fill.
-fn required<'r>(record: &'r ByteRecord, column: usize, name: &str) -> Result<&'r [u8], String> {
+fn required<'r>(record: &Row<'r>, column: usize, name: &str) -> Result<&'r [u8], String> {
     match field(record, Some(column)) {
         b"" => Err(format!("{name} is empty")),
         value => Ok(value),
@@ -403,7 +393,7 @@ fn quoted(bytes: &[u8]) -> String {
     }
 }
 
-fn add_row(campaign: &mut Campaign, layout: &Layout, record: &ByteRecord, scratch: &mut Vec<u8>) -> Result<(), String> {
+fn add_row(campaign: &mut Campaign, layout: &Layout, record: &Row, scratch: &mut Vec<u8>) -> Result<(), String> {
     match layout {
         Layout::Tweets(columns) => add_tweet(campaign, columns, record, scratch)?,
         Layout::Users(columns) => add_user(&mut campaign.store, columns, record)?,
@@ -413,7 +403,7 @@ fn add_row(campaign: &mut Campaign, layout: &Layout, record: &ByteRecord, scratc
     Ok(())
 }
 
-fn read_profile(columns: &ProfileColumns, record: &ByteRecord, source: ProfileSource) -> Profile {
+fn read_profile(columns: &ProfileColumns, record: &Row, source: ProfileSource) -> Profile {
     Profile {
         display_name: lossy(field(record, columns.display_name)),
         screen_name: lossy(field(record, columns.screen_name)),
@@ -428,7 +418,7 @@ fn read_profile(columns: &ProfileColumns, record: &ByteRecord, source: ProfileSo
     }
 }
 
-fn add_user(store: &mut Store, columns: &UserColumns, record: &ByteRecord) -> Result<(), String> {
+fn add_user(store: &mut Store, columns: &UserColumns, record: &Row) -> Result<(), String> {
     let user = store.users.intern(required(record, columns.userid, "userid")?);
     store.profiles.insert(user, read_profile(&columns.profile, record, ProfileSource::UsersFile));
     Ok(())
@@ -464,12 +454,7 @@ fn intern_lang(store: &mut Store, code: &[u8]) -> u16 {
     u16::try_from(store.languages.intern(code)).unwrap_or(u16::MAX)
 }
 
-fn add_tweet(
-    campaign: &mut Campaign,
-    c: &TweetColumns,
-    record: &ByteRecord,
-    scratch: &mut Vec<u8>,
-) -> Result<(), String> {
+fn add_tweet(campaign: &mut Campaign, c: &TweetColumns, record: &Row, scratch: &mut Vec<u8>) -> Result<(), String> {
     let id = tweet_id(field(record, Some(c.tweetid)), "tweetid")?;
     let userid = required(record, c.userid, "userid")?;
     let raw_time = field(record, Some(c.time));
@@ -602,7 +587,7 @@ pub fn for_each_hashtag_in_text(text: &str, mut tag: impl FnMut(&str)) {
     }
 }
 
-fn add_fivethirtyeight(campaign: &mut Campaign, c: &FiveThirtyEightColumns, record: &ByteRecord) -> Result<(), String> {
+fn add_fivethirtyeight(campaign: &mut Campaign, c: &FiveThirtyEightColumns, record: &Row) -> Result<(), String> {
     let handle = required(record, c.author, "author")?;
     let raw_time = field(record, Some(c.publish_date));
     let time = time::parse_us_date_time(raw_time)

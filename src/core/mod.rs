@@ -6,6 +6,7 @@ pub mod chart;
 pub mod error;
 pub mod ingest;
 pub mod query;
+pub mod records;
 pub mod schema;
 pub mod store;
 pub mod summary;

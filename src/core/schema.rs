@@ -3,8 +3,6 @@
 //! Columns are always found by header name: the three generations of tweets files
 //! order them differently, and unknown extra columns are ignored.
 
-use csv::ByteRecord;
-
 /// Profile columns, shared by users files and (repeated on every row) tweets files.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProfileColumns {
@@ -76,15 +74,9 @@ pub enum Layout {
 
 impl Layout {
     /// Recognises a header row, or says what was expected instead.
-    pub fn detect(header: &ByteRecord) -> Result<Layout, String> {
-        let names: Vec<String> = header
-            .iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let name = if i == 0 { name.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(name) } else { name };
-                String::from_utf8_lossy(name).trim().to_lowercase()
-            })
-            .collect();
+    pub fn detect(header: &[&[u8]]) -> Result<Layout, String> {
+        let names: Vec<String> =
+            header.iter().map(|name| String::from_utf8_lossy(name).trim().to_lowercase()).collect();
         let col = |name: &str| names.iter().position(|n| n == name);
         let profile = || ProfileColumns {
             display_name: col("user_display_name"),
@@ -231,19 +223,30 @@ pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl Fn
         }
         let Some(&first) = rest.first() else { return };
         if first == b'\'' || first == b'"' {
-            scratch.clear();
-            let mut i = 1;
-            while i < rest.len() && rest[i] != first {
-                if rest[i] == b'\\' && i + 1 < rest.len() {
+            let quoted = &rest[1..];
+            let close = quoted.iter().position(|&b| b == first || b == b'\\').unwrap_or(quoted.len());
+            let i = if quoted.get(close) == Some(&b'\\') {
+                // Backslash escapes: copy the item out, unescaped.
+                scratch.clear();
+                let mut i = 0;
+                while i < quoted.len() && quoted[i] != first {
+                    if quoted[i] == b'\\' && i + 1 < quoted.len() {
+                        i += 1;
+                    }
+                    scratch.push(quoted[i]);
                     i += 1;
                 }
-                scratch.push(rest[i]);
-                i += 1;
-            }
-            if !scratch.is_empty() {
-                item(scratch);
-            }
-            rest = rest.get(i + 1..).unwrap_or_default();
+                if !scratch.is_empty() {
+                    item(scratch);
+                }
+                i
+            } else {
+                if close > 0 {
+                    item(&quoted[..close]);
+                }
+                close
+            };
+            rest = quoted.get(i + 1..).unwrap_or_default();
         } else {
             let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
             let value = rest[..end].trim_ascii();
@@ -273,14 +276,7 @@ pub fn parse_id(field: &[u8]) -> Id<'_> {
     if field.is_empty() {
         return Id::Missing;
     }
-    let exact = field.iter().try_fold(0u64, |n, &b| {
-        if b.is_ascii_digit() {
-            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
-        } else {
-            None
-        }
-    });
-    if let Some(n) = exact {
+    if let Some(n) = decimal(field) {
         return Id::Exact(n);
     }
     let float_like = field.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
@@ -291,6 +287,21 @@ pub fn parse_id(field: &[u8]) -> Id<'_> {
     } else {
         Id::Text(field)
     }
+}
+
+/// The value of a field of decimal digits, if it fits in a u64.
+fn decimal(field: &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for (i, &b) in field.iter().enumerate() {
+        let digit = u64::from(b.wrapping_sub(b'0'));
+        if digit > 9 {
+            return None;
+        }
+        // Nineteen digits always fit; only longer ids need the (in WebAssembly,
+        // 128-bit and slow) overflow checks.
+        n = if i < 19 { n * 10 + digit } else { n.checked_mul(10)?.checked_add(digit)? };
+    }
+    Some(n)
 }
 
 /// A count column: digits, or a float a spreadsheet wrote (`12.0`); anything else is 0.
@@ -320,8 +331,8 @@ pub fn is_hashed_id(id: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn header(names: &str) -> ByteRecord {
-        ByteRecord::from(names.split(',').collect::<Vec<_>>())
+    fn header(names: &str) -> Vec<&[u8]> {
+        names.split(',').map(str::as_bytes).collect()
     }
 
     #[test]
@@ -337,8 +348,8 @@ mod tests {
     }
 
     #[test]
-    fn detects_users_and_fivethirtyeight_and_strips_bom() {
-        let users = "\u{feff}userid,user_display_name,user_screen_name,follower_count";
+    fn detects_users_and_fivethirtyeight() {
+        let users = "userid,user_display_name,user_screen_name,follower_count";
         assert!(matches!(Layout::detect(&header(users)), Ok(Layout::Users(UserColumns { userid: 0, .. }))));
         let fte = "external_author_id,author,content,region,language,publish_date,retweet,tweet_id";
         assert!(matches!(Layout::detect(&header(fte)), Ok(Layout::FiveThirtyEight(_))));
@@ -395,6 +406,8 @@ mod tests {
         assert_eq!(parse_id(b"9.06E+17"), Id::Lossy(b"9.06E+17"));
         assert_eq!(parse_id(b"vMm2zemFOF7k+Torq="), Id::Text(b"vMm2zemFOF7k+Torq="));
         assert_eq!(parse_id(b"99999999999999999999"), Id::Text(b"99999999999999999999"));
+        assert_eq!(parse_id(b"18446744073709551615"), Id::Exact(u64::MAX));
+        assert_eq!(parse_id(b"0000000000000000000000012"), Id::Exact(12));
         assert_eq!(parse_id(b" "), Id::Missing);
         assert!(is_hashed_id("a3f0") && !is_hashed_id("12345"));
     }

@@ -1,0 +1,79 @@
+//! Our CSV record reader against the `csv` crate on random bytes: the same
+//! fields for any input and any read size.
+
+use std::io::{self, Read};
+use takedown::core::records::Records;
+
+/// Hands out at most `chunk` bytes per read.
+struct Chunked<'a> {
+    data: &'a [u8],
+    chunk: usize,
+}
+
+impl Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(self.chunk).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+fn ours(data: &[u8], chunk: usize) -> Vec<Vec<Vec<u8>>> {
+    let mut records = Records::new(Chunked { data, chunk });
+    let mut out = Vec::new();
+    while let Some(row) = records.read().expect("reading a slice cannot fail") {
+        out.push(row.iter().map(<[u8]>::to_vec).collect());
+    }
+    out
+}
+
+fn theirs(data: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
+    reader.byte_records().map(|r| r.expect("csv reads any bytes").iter().map(<[u8]>::to_vec).collect()).collect()
+}
+
+/// A small deterministic generator (xorshift64*), so a failure can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}
+
+#[test]
+fn the_same_fields_as_the_csv_crate_on_random_input() {
+    const PIECES: &[&[u8]] = &[b"\"", b",", b"\r", b"\n", b"\r\n", b"a", b"bc", b"\xD8\xB3", b" ", b"\"\""];
+    let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    for case in 0..20_000 {
+        let mut data = Vec::new();
+        if random.below(8) == 0 {
+            data.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        for _ in 0..random.below(40) {
+            data.extend_from_slice(PIECES[random.below(PIECES.len())]);
+        }
+        let expected = theirs(&data);
+        for chunk in [1, 3, usize::MAX] {
+            assert_eq!(
+                ours(&data, chunk),
+                expected,
+                "case {case}, chunk {chunk}: {:?}",
+                String::from_utf8_lossy(&data)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_fields_as_the_csv_crate_on_a_generated_release() {
+    let mut data = Vec::new();
+    takedown::synth::write_tweets(&mut data, &takedown::synth::Spec::benchmark(2_000, 50, 11)).expect("in memory");
+    let expected = theirs(&data);
+    assert_eq!(expected.len(), 2_001);
+    assert_eq!(ours(&data, 4093), expected);
+}
