@@ -1,17 +1,20 @@
 //! A browser `File` as `Read + Seek`. The worker's reads are synchronous, so a
-//! `ReadAhead` lets the browser fetch the next slices asynchronously while the
-//! loader parses the current one; a slice that has not arrived when it is needed
-//! is read with `FileReaderSync` instead. No file is ever held whole.
+//! `ReadAhead` has the next slices read asynchronously while the loader parses
+//! the current one, by a reader worker of its own (static/reader.js) where the
+//! browser allows one, else by `Blob.arrayBuffer()`; a slice that has not
+//! arrived when it is needed is read with `FileReaderSync` instead. No file is
+//! ever held whole.
 
 use crate::core::zip::ReadSeek;
-use js_sys::{ArrayBuffer, Promise, Uint8Array};
+use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileReaderSync};
+use web_sys::{File, FileReaderSync, MessageEvent, Worker};
 
 /// Large enough that the per-slice cost of the browser call vanishes, small
 /// enough to be nothing beside the data.
@@ -26,12 +29,92 @@ struct Inner {
     reader: FileReaderSync,
     size: u64,
     pos: u64,
-    buffer: Vec<u8>,
+    /// The slice being read, left in JavaScript's memory: the loader's reads
+    /// copy from it straight into their own buffer.
+    buffer: Uint8Array,
     buffer_start: u64,
     /// The slice the reader will want next, once it has started.
     next: Option<u64>,
-    ready: HashMap<u64, Vec<u8>>,
+    ready: HashMap<u64, Uint8Array>,
     pending: HashMap<u64, Promise>,
+    /// Started at the first read-ahead, ended once every slice is asked for.
+    slice_reader: Option<SliceReader>,
+    /// Whether a reader worker could not be started (then `Blob.arrayBuffer()`).
+    no_slice_reader: bool,
+}
+
+type Answers = Rc<RefCell<Option<HashMap<u64, (Function, Function)>>>>;
+
+/// The reader worker and the promises of the slices asked of it, by start;
+/// `None` once it failed, and then every read is refused at once.
+struct SliceReader {
+    worker: Worker,
+    waiting: Answers,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+impl SliceReader {
+    fn start() -> Option<SliceReader> {
+        let worker = Worker::new("./reader.js").ok()?;
+        let waiting: Answers = Rc::new(RefCell::new(Some(HashMap::new())));
+        let answers = Rc::clone(&waiting);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+            let Some(start) = field("start").as_f64() else { return };
+            let Some((resolve, reject)) = answers.borrow_mut().as_mut().and_then(|w| w.remove(&(start as u64))) else {
+                return;
+            };
+            let bytes = field("bytes");
+            let _ = if bytes.is_instance_of::<ArrayBuffer>() {
+                resolve.call1(&JsValue::NULL, &bytes)
+            } else {
+                reject.call1(&JsValue::NULL, &field("error"))
+            };
+        });
+        // A reader that fails to start or dies refuses what was asked of it, and
+        // the loader reads those slices itself.
+        let failed = Rc::clone(&waiting);
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |error: JsValue| {
+            for (_, (_, reject)) in failed.borrow_mut().take().into_iter().flatten() {
+                let _ = reject.call1(&JsValue::NULL, &error);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(SliceReader { worker, waiting, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// The bytes `start..end` of `file`, as a promise of an `ArrayBuffer`.
+    fn read(&self, file: &File, start: u64, end: u64) -> Promise {
+        Promise::new(&mut |resolve, reject| {
+            let mut waiting = self.waiting.borrow_mut();
+            let Some(waiting) = waiting.as_mut() else {
+                let _ = reject.call0(&JsValue::NULL);
+                return;
+            };
+            let request = Object::new();
+            let sent = Reflect::set(&request, &"file".into(), file)
+                .and_then(|_| Reflect::set(&request, &"start".into(), &(start as f64).into()))
+                .and_then(|_| Reflect::set(&request, &"end".into(), &(end as f64).into()))
+                .and_then(|_| self.worker.post_message(&request));
+            match sent {
+                Ok(()) => {
+                    waiting.insert(start, (resolve, reject));
+                }
+                Err(e) => {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                }
+            }
+        })
+    }
+}
+
+impl Drop for SliceReader {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }
 
 pub struct FileSource(Rc<RefCell<Inner>>);
@@ -45,10 +128,6 @@ fn js_error(e: wasm_bindgen::JsValue) -> io::Error {
     io::Error::other(message)
 }
 
-fn copy_out(buffer: &ArrayBuffer) -> Vec<u8> {
-    Uint8Array::new(buffer).to_vec()
-}
-
 impl FileSource {
     pub fn open(file: File) -> io::Result<(Box<dyn ReadSeek>, ReadAhead)> {
         let reader = FileReaderSync::new().map_err(js_error)?;
@@ -58,11 +137,13 @@ impl FileSource {
             reader,
             size,
             pos: 0,
-            buffer: Vec::new(),
+            buffer: Uint8Array::new_with_length(0),
             buffer_start: 0,
             next: None,
             ready: HashMap::new(),
             pending: HashMap::new(),
+            slice_reader: None,
+            no_slice_reader: false,
         }));
         Ok((Box::new(FileSource(Rc::clone(&inner))), ReadAhead(inner)))
     }
@@ -81,7 +162,7 @@ impl Inner {
             None => {
                 let blob =
                     self.file.slice_with_f64_and_f64(start as f64, self.slice_end(start) as f64).map_err(js_error)?;
-                copy_out(&self.reader.read_as_array_buffer(&blob).map_err(js_error)?)
+                Uint8Array::new(&self.reader.read_as_array_buffer(&blob).map_err(js_error)?.into())
             }
         };
         self.buffer_start = start;
@@ -98,13 +179,13 @@ impl Read for FileSource {
         if inner.pos >= inner.size {
             return Ok(0);
         }
-        let buffered = inner.buffer_start..inner.buffer_start + inner.buffer.len() as u64;
+        let buffered = inner.buffer_start..inner.buffer_start + u64::from(inner.buffer.length());
         if !buffered.contains(&inner.pos) {
             inner.fill()?;
         }
-        let at = (inner.pos - inner.buffer_start) as usize;
-        let n = out.len().min(inner.buffer.len().saturating_sub(at));
-        out[..n].copy_from_slice(&inner.buffer[at..at + n]);
+        let at = (inner.pos - inner.buffer_start) as u32;
+        let n = out.len().min(inner.buffer.length().saturating_sub(at) as usize);
+        inner.buffer.subarray(at, at + n as u32).copy_to(&mut out[..n]);
         inner.pos += n as u64;
         Ok(n)
     }
@@ -134,10 +215,13 @@ impl ReadAhead {
                 let start = next + k * SLICE;
                 if start < inner.size && !inner.ready.contains_key(&start) && !inner.pending.contains_key(&start) {
                     let end = inner.slice_end(start);
-                    if let Ok(blob) = inner.file.slice_with_f64_and_f64(start as f64, end as f64) {
-                        inner.pending.insert(start, blob.array_buffer());
+                    if let Some(promise) = inner.read_later(start, end) {
+                        inner.pending.insert(start, promise);
                     }
                 }
+            }
+            if next + DEPTH * SLICE >= inner.size && inner.pending.is_empty() {
+                inner.slice_reader = None;
             }
             if inner.must_wait() {
                 inner.pending.remove(&next).map(|p| (next, p))
@@ -148,7 +232,7 @@ impl ReadAhead {
         if let Some((start, promise)) = waiting {
             // A failed read is left to FileReaderSync, which reports the error.
             if let Ok(buffer) = JsFuture::from(promise).await {
-                let bytes = copy_out(buffer.unchecked_ref());
+                let bytes = Uint8Array::new(&buffer);
                 self.0.borrow_mut().ready.insert(start, bytes);
             }
         }
@@ -161,9 +245,21 @@ impl ReadAhead {
 }
 
 impl Inner {
+    /// Asks for a slice to be read while the loader goes on.
+    fn read_later(&mut self, start: u64, end: u64) -> Option<Promise> {
+        if self.slice_reader.is_none() && !self.no_slice_reader {
+            self.slice_reader = SliceReader::start();
+            self.no_slice_reader = self.slice_reader.is_none();
+        }
+        match &self.slice_reader {
+            Some(reader) => Some(reader.read(&self.file, start, end)),
+            None => self.file.slice_with_f64_and_f64(start as f64, end as f64).ok().map(|blob| blob.array_buffer()),
+        }
+    }
+
     fn must_wait(&self) -> bool {
         let Some(next) = self.next else { return false };
-        let left_in_buffer = (self.buffer_start + self.buffer.len() as u64).saturating_sub(self.pos);
+        let left_in_buffer = (self.buffer_start + u64::from(self.buffer.length())).saturating_sub(self.pos);
         next < self.size && left_in_buffer < STEP_BYTES && !self.ready.contains_key(&next)
     }
 }

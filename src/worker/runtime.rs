@@ -6,12 +6,13 @@ use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
 use gloo::timers::future::TimeoutFuture;
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageChannel, MessageEvent};
 
 /// How long one slice of loading may hold the worker.
 const SLICE_MS: f64 = 50.0;
@@ -149,6 +150,21 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
     }
 }
 
+/// Lets waiting messages (a cancel, a question) in. A zero timeout would do,
+/// but browsers stretch nested timeouts to 4 ms, and a posted message is not.
+async fn let_messages_in() {
+    let Ok(channel) = MessageChannel::new() else {
+        return TimeoutFuture::new(0).await;
+    };
+    let arrived = Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+        if channel.port2().post_message(&JsValue::NULL).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(arrived).await;
+}
+
 fn progress_of(job: &Job, finished: &[FileProgress]) -> LoadProgress {
     let mut files = finished.to_vec();
     files.extend(job.loader.progress());
@@ -184,8 +200,7 @@ async fn run(state: Rc<RefCell<State>>) {
             }
             last_report = now();
         }
-        // Let the cancel and other messages in.
-        TimeoutFuture::new(0).await;
+        let_messages_in().await;
     }
 }
 
