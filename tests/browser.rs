@@ -4,9 +4,10 @@
 
 use js_sys::{Array, Uint8Array};
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::rc::Rc;
 use takedown::core::ingest::{Input, Loader};
 use takedown::core::summary::summarize;
-use takedown::worker::file_source::FileSource;
+use takedown::worker::file_source::{FileSource, SliceReader};
 use wasm_bindgen_test::*;
 use web_sys::File;
 
@@ -26,7 +27,7 @@ fn synthetic(rows: usize) -> Vec<u8> {
 #[wasm_bindgen_test]
 fn a_file_reads_and_seeks_like_its_bytes() {
     let bytes: Vec<u8> = (0..10_000_000u32).map(|i| (i % 251) as u8).collect();
-    let (mut source, _) = FileSource::open(browser_file("x.bin", &bytes)).unwrap();
+    let (mut source, _) = FileSource::open(browser_file("x.bin", &bytes), None).unwrap();
     let mut head = vec![0; 100];
     source.read_exact(&mut head).unwrap();
     assert_eq!(head, bytes[..100]);
@@ -40,6 +41,25 @@ fn a_file_reads_and_seeks_like_its_bytes() {
     source.read_to_end(&mut tail).unwrap();
     assert_eq!(tail, bytes[bytes.len() - 3..]);
     assert!(source.seek(SeekFrom::Current(-100_000_000)).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_worker_that_cannot_start_does_not_stall_the_read_ahead() {
+    // The test server has no reader.js: the reader worker fails to load, what
+    // was asked of it is refused, and the slices are read in place instead.
+    let bytes: Vec<u8> = (0..20_000_000u32).map(|i| (i % 253) as u8).collect();
+    let slice_reader = SliceReader::start().map(Rc::new);
+    assert!(slice_reader.is_some());
+    let (mut source, read_ahead) = FileSource::open(browser_file("y.bin", &bytes), slice_reader).unwrap();
+    let (mut read, mut chunk) = (Vec::new(), vec![0; 1 << 20]);
+    loop {
+        read_ahead.top_up().await;
+        match source.read(&mut chunk).unwrap() {
+            0 => break,
+            n => read.extend_from_slice(&chunk[..n]),
+        }
+    }
+    assert!(read == bytes);
 }
 
 #[wasm_bindgen_test]
@@ -60,7 +80,7 @@ fn browser_files_load_into_the_same_campaign_as_native_bytes() {
     let from_files = load(vec![Input {
         name: "synthetic_tweets_csv_hashed.csv.gz".into(),
         size: gz.len() as u64,
-        reader: FileSource::open(browser_file("synthetic_tweets_csv_hashed.csv.gz", &gz)).unwrap().0,
+        reader: FileSource::open(browser_file("synthetic_tweets_csv_hashed.csv.gz", &gz), None).unwrap().0,
     }]);
     let from_bytes = load(vec![takedown::core::ingest::memory_input("synthetic_tweets_csv_hashed.csv", csv)]);
     assert_eq!(from_files[0].tweets, 3000);

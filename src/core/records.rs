@@ -39,6 +39,7 @@ impl Fields {
         self.copies.clear();
     }
 
+    #[inline]
     fn begin(&mut self) {
         self.current = 0..0;
         self.copied = false;
@@ -92,6 +93,7 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    #[inline]
     pub fn len(&self) -> usize {
         self.fields.spans.len()
     }
@@ -100,6 +102,7 @@ impl<'a> Row<'a> {
         self.fields.spans.is_empty()
     }
 
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let span = *self.fields.spans.get(i)?;
         let bytes = if span.copied { &self.fields.copies } else { self.input };
@@ -311,14 +314,17 @@ impl<'a> Scanner<'a> {
         };
     }
 
+    #[inline]
     fn next_quote(&mut self, from: usize) -> Option<usize> {
         self.next(from, |s| s.quotes)
     }
 
+    #[inline]
     fn next_stop(&mut self, from: usize) -> Option<usize> {
         self.next(from, |s| s.stops)
     }
 
+    #[inline]
     fn next(&mut self, mut from: usize, mask: fn(&Scanner) -> u64) -> Option<usize> {
         while from < self.input.len() {
             if from >= self.block + BLOCK {

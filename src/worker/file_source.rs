@@ -1,13 +1,13 @@
 //! A browser `File` as `Read + Seek`. The worker's reads are synchronous, so a
 //! `ReadAhead` has the next slices read asynchronously while the loader parses
-//! the current one, by a reader worker of its own (static/reader.js) where the
+//! the current one, by the load's reader worker (static/reader.js) where the
 //! browser allows one, else by `Blob.arrayBuffer()`; a slice that has not
 //! arrived when it is needed is read with `FileReaderSync` instead. No file is
 //! ever held whole.
 
 use crate::core::zip::ReadSeek;
 use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
@@ -37,33 +37,33 @@ struct Inner {
     next: Option<u64>,
     ready: HashMap<u64, Uint8Array>,
     pending: HashMap<u64, Promise>,
-    /// Started at the first read-ahead, ended once every slice is asked for.
-    slice_reader: Option<SliceReader>,
-    /// Whether a reader worker could not be started (then `Blob.arrayBuffer()`).
-    no_slice_reader: bool,
+    slice_reader: Option<Rc<SliceReader>>,
 }
 
+/// The promises of the slices asked of the reader worker, by request number;
+/// `None` once it failed, and then every read is refused at once.
 type Answers = Rc<RefCell<Option<HashMap<u64, (Function, Function)>>>>;
 
-/// The reader worker and the promises of the slices asked of it, by start;
-/// `None` once it failed, and then every read is refused at once.
-struct SliceReader {
+/// A reader worker, shared by the files of one load and ended with it.
+pub struct SliceReader {
     worker: Worker,
     waiting: Answers,
+    requests: Cell<u64>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(JsValue)>,
 }
 
 impl SliceReader {
-    fn start() -> Option<SliceReader> {
+    /// Starts the worker; `None` where the browser allows no worker in a worker.
+    pub fn start() -> Option<SliceReader> {
         let worker = Worker::new("./reader.js").ok()?;
         let waiting: Answers = Rc::new(RefCell::new(Some(HashMap::new())));
         let answers = Rc::clone(&waiting);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            let Some(start) = field("start").as_f64() else { return };
-            let Some((resolve, reject)) = answers.borrow_mut().as_mut().and_then(|w| w.remove(&(start as u64))) else {
+            let Some(id) = field("id").as_f64() else { return };
+            let Some((resolve, reject)) = answers.borrow_mut().as_mut().and_then(|w| w.remove(&(id as u64))) else {
                 return;
             };
             let bytes = field("bytes");
@@ -82,8 +82,8 @@ impl SliceReader {
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(SliceReader { worker, waiting, _on_message: on_message, _on_error: on_error })
+
+        Some(SliceReader { worker, waiting, requests: Cell::new(0), _on_message: on_message, _on_error: on_error })
     }
 
     /// The bytes `start..end` of `file`, as a promise of an `ArrayBuffer`.
@@ -94,14 +94,17 @@ impl SliceReader {
                 let _ = reject.call0(&JsValue::NULL);
                 return;
             };
+            let id = self.requests.get();
+            self.requests.set(id + 1);
             let request = Object::new();
-            let sent = Reflect::set(&request, &"file".into(), file)
+            let sent = Reflect::set(&request, &"id".into(), &(id as f64).into())
+                .and_then(|_| Reflect::set(&request, &"file".into(), file))
                 .and_then(|_| Reflect::set(&request, &"start".into(), &(start as f64).into()))
                 .and_then(|_| Reflect::set(&request, &"end".into(), &(end as f64).into()))
                 .and_then(|_| self.worker.post_message(&request));
             match sent {
                 Ok(()) => {
-                    waiting.insert(start, (resolve, reject));
+                    waiting.insert(id, (resolve, reject));
                 }
                 Err(e) => {
                     let _ = reject.call1(&JsValue::NULL, &e);
@@ -129,7 +132,8 @@ fn js_error(e: wasm_bindgen::JsValue) -> io::Error {
 }
 
 impl FileSource {
-    pub fn open(file: File) -> io::Result<(Box<dyn ReadSeek>, ReadAhead)> {
+    /// Opens `file`; its slices are read ahead by `slice_reader` if there is one.
+    pub fn open(file: File, slice_reader: Option<Rc<SliceReader>>) -> io::Result<(Box<dyn ReadSeek>, ReadAhead)> {
         let reader = FileReaderSync::new().map_err(js_error)?;
         let size = file.size() as u64;
         let inner = Rc::new(RefCell::new(Inner {
@@ -142,8 +146,7 @@ impl FileSource {
             next: None,
             ready: HashMap::new(),
             pending: HashMap::new(),
-            slice_reader: None,
-            no_slice_reader: false,
+            slice_reader,
         }));
         Ok((Box::new(FileSource(Rc::clone(&inner))), ReadAhead(inner)))
     }
@@ -220,9 +223,6 @@ impl ReadAhead {
                     }
                 }
             }
-            if next + DEPTH * SLICE >= inner.size && inner.pending.is_empty() {
-                inner.slice_reader = None;
-            }
             if inner.must_wait() {
                 inner.pending.remove(&next).map(|p| (next, p))
             } else {
@@ -246,11 +246,7 @@ impl ReadAhead {
 
 impl Inner {
     /// Asks for a slice to be read while the loader goes on.
-    fn read_later(&mut self, start: u64, end: u64) -> Option<Promise> {
-        if self.slice_reader.is_none() && !self.no_slice_reader {
-            self.slice_reader = SliceReader::start();
-            self.no_slice_reader = self.slice_reader.is_none();
-        }
+    fn read_later(&self, start: u64, end: u64) -> Option<Promise> {
         match &self.slice_reader {
             Some(reader) => Some(reader.read(&self.file, start, end)),
             None => self.file.slice_with_f64_and_f64(start as f64, end as f64).ok().map(|blob| blob.array_buffer()),

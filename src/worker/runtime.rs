@@ -1,7 +1,7 @@
 //! The worker's event loop: loads run in slices of about 50 ms so that progress
 //! goes out and a cancel comes in between them.
 
-use super::file_source::{FileSource, ReadAhead};
+use super::file_source::{FileSource, ReadAhead, SliceReader};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
@@ -25,6 +25,8 @@ struct Job {
     id: u32,
     loader: Loader,
     read_aheads: Vec<Rc<ReadAhead>>,
+    /// Started with the job, so that it is up before the first read-ahead.
+    slice_reader: Option<Rc<SliceReader>>,
     started: f64,
     cancelled: bool,
 }
@@ -123,6 +125,7 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
         id,
         loader: Loader::new(),
         read_aheads: Vec::new(),
+        slice_reader: SliceReader::start().map(Rc::new),
         started: now(),
         cancelled: false,
     });
@@ -130,7 +133,7 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
     for file in files {
         let name = file.name();
         let size = file.size() as u64;
-        match FileSource::open(file) {
+        match FileSource::open(file, job.slice_reader.clone()) {
             Ok((reader, read_ahead)) => {
                 job.loader.add(Input { name, size, reader });
                 job.read_aheads.push(Rc::new(read_ahead));
