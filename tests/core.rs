@@ -268,6 +268,29 @@ fn the_result_is_the_same_for_any_chunk_and_step_size() {
 }
 
 #[test]
+fn a_full_memory_stops_the_load_with_a_message_and_keeps_what_was_read() {
+    let tweets = |seed| {
+        let mut bytes = Vec::new();
+        takedown::synth::write_tweets(&mut bytes, &takedown::synth::Spec::benchmark(3000, 20, seed)).unwrap();
+        bytes
+    };
+    let mut loader = Loader::new();
+    loader.set_memory_budget(300_000);
+    loader.add(ingest::memory_input("a_tweets_csv_hashed.csv", tweets(1)));
+    loader.add(ingest::memory_input("b_tweets_csv_hashed.csv", tweets(2)));
+    while loader.step(100) {}
+    let progress = loader.progress();
+    let (a, b) = (&progress[0], &progress[1]);
+    assert!(a.rows > 0 && a.rows < 3000, "{a:?}");
+    assert!(a.errors[0].contains("stopped after line ") && a.errors[0].contains("memory is full"), "{a:?}");
+    assert_eq!((b.rows, b.done), (0, true));
+    assert!(b.errors[0].starts_with("b_tweets_csv_hashed.csv: not read: the page's memory is full"), "{b:?}");
+    let campaigns = loader.into_campaigns();
+    assert_eq!(campaigns.len(), 1);
+    assert_eq!(summarize(&campaigns[0]).tweets, a.rows);
+}
+
+#[test]
 fn progress_reaches_every_byte() {
     let mut tweets = Vec::new();
     takedown::synth::write_tweets(&mut tweets, &takedown::synth::Spec::benchmark(300, 5, 3)).unwrap();

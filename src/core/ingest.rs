@@ -4,7 +4,7 @@
 //! and answer a cancel between steps. The result does not depend on the step size
 //! or on how the underlying reader splits its bytes.
 
-use crate::core::error::Rejection;
+use crate::core::error::{group_digits, Rejection};
 use crate::core::records::{Records, Row};
 use crate::core::schema::{self, FiveThirtyEightColumns, Id, Layout, ProfileColumns, TweetColumns, UserColumns};
 use crate::core::store::{Entity, NewTweet, Profile, ProfileSource, Store, TweetKind, INEXACT_ID, NO_REF, NO_USER};
@@ -103,6 +103,8 @@ pub struct Loader {
     members: VecDeque<QueuedMember>,
     cursor: Option<Cursor>,
     scratch: Vec<u8>,
+    /// The most the campaigns may hold (`Store::approximate_bytes`), if any.
+    memory_budget: Option<usize>,
 }
 
 impl Loader {
@@ -127,8 +129,21 @@ impl Loader {
         self.inputs.push_back((self.files.len() - 1, input));
     }
 
+    /// Stops reading, with a message on each file left, once what the
+    /// campaigns hold, and would take for their columns to double once more,
+    /// comes to more than `bytes`: what was read before is kept. In the browser
+    /// this comes before the 4 GiB WebAssembly memory runs out and the worker
+    /// dies with everything in it.
+    pub fn set_memory_budget(&mut self, bytes: usize) {
+        self.memory_budget = Some(bytes);
+    }
+
     /// Reads up to `max_records` records; returns `true` while work remains.
     pub fn step(&mut self, max_records: usize) -> bool {
+        let next_growth: usize = self.campaigns.iter().map(|c| c.store.column_bytes()).sum();
+        if self.memory_budget.is_some_and(|most| self.held_bytes() + next_growth > most) {
+            self.stop_for_memory();
+        }
         let mut budget = max_records.max(1);
         while budget > 0 {
             budget -= 1;
@@ -200,6 +215,28 @@ impl Loader {
         }
         if !self.members.iter().any(|m| m.file == cursor.file) {
             file.done = true;
+        }
+    }
+
+    fn held_bytes(&self) -> usize {
+        self.campaigns.iter().map(|c| c.store.approximate_bytes()).sum()
+    }
+
+    fn stop_for_memory(&mut self) {
+        let full = format!(
+            "the page's memory is full ({} MB of campaigns loaded)",
+            group_digits(self.held_bytes() as u64 / 1_000_000)
+        );
+        if let Some(cursor) = &mut self.cursor {
+            let line = cursor.records.line();
+            self.close_cursor(Some(format!("stopped after line {line}: {full}; the rows before it are kept")));
+        }
+        let left: Vec<usize> =
+            self.members.drain(..).map(|m| m.file).chain(self.inputs.drain(..).map(|(file, _)| file)).collect();
+        for file in left {
+            if !self.files[file].done {
+                self.fail(file, format!("{}: not read: {full}", self.files[file].name));
+            }
         }
     }
 

@@ -576,6 +576,19 @@ impl Store {
     }
 
     /// Heap bytes of the interned strings and profiles.
+    /// About all the heap the store holds, cheaply: as `table_bytes`, but
+    /// profiles without their strings (counting those visits every profile).
+    pub fn approximate_bytes(&self) -> usize {
+        self.column_bytes()
+            + self.text_bytes()
+            + [&self.users, &self.languages, &self.clients, &self.hashtags, &self.lossy_refs]
+                .iter()
+                .map(|t| t.heap_bytes())
+                .sum::<usize>()
+            + self.urls.heap_bytes()
+            + self.profiles.capacity() * std::mem::size_of::<(u32, Profile)>()
+    }
+
     pub fn table_bytes(&self) -> usize {
         let profiles: usize = self
             .profiles

@@ -20,6 +20,10 @@ const SLICE_MS: f64 = 50.0;
 const PROGRESS_MS: f64 = 250.0;
 /// Records read between two looks at the clock.
 const RECORDS_PER_STEP: usize = 2048;
+/// What all campaigns may hold, with room for their columns to double once
+/// more: WebAssembly memory stops at 4 GiB, and the allocator's slack comes on
+/// top (BENCHMARKS.md: the 9-million-tweet IRA-sized load).
+const CAMPAIGNS_MOST_BYTES: usize = 7 << 29;
 
 struct Job {
     id: u32,
@@ -119,11 +123,16 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
 
 fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
     let mut guard = state.borrow_mut();
-    let State { job, finished, .. } = &mut *guard;
+    let State { job, finished, campaigns, .. } = &mut *guard;
     let running = job.is_some();
     let job = job.get_or_insert_with(|| Job {
         id,
-        loader: Loader::new(),
+        loader: {
+            let mut loader = Loader::new();
+            let held: usize = campaigns.iter().map(|c| c.store.approximate_bytes()).sum();
+            loader.set_memory_budget(CAMPAIGNS_MOST_BYTES.saturating_sub(held));
+            loader
+        },
         read_aheads: Vec::new(),
         slice_reader: SliceReader::start().map(Rc::new),
         started: now(),
