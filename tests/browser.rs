@@ -43,23 +43,28 @@ fn a_file_reads_and_seeks_like_its_bytes() {
     assert!(source.seek(SeekFrom::Current(-100_000_000)).is_err());
 }
 
-#[wasm_bindgen_test]
-async fn a_reader_worker_that_cannot_start_does_not_stall_the_read_ahead() {
-    // The test server has no reader.js: the reader worker fails to load, what
-    // was asked of it is refused, and the slices are read in place instead.
-    let bytes: Vec<u8> = (0..20_000_000u32).map(|i| (i % 253) as u8).collect();
-    let slice_reader = SliceReader::start().map(Rc::new);
+/// Reads a whole `FileSource` as the worker's run loop does, topping up between reads.
+async fn read_with_read_ahead(bytes: &[u8], script: &str) -> Vec<u8> {
+    let slice_reader = SliceReader::start(script).map(Rc::new);
     assert!(slice_reader.is_some());
-    let (mut source, read_ahead) = FileSource::open(browser_file("y.bin", &bytes), slice_reader).unwrap();
+    let (mut source, read_ahead) = FileSource::open(browser_file("y.bin", bytes), slice_reader).unwrap();
     let (mut read, mut chunk) = (Vec::new(), vec![0; 1 << 20]);
     loop {
         read_ahead.top_up().await;
         match source.read(&mut chunk).unwrap() {
-            0 => break,
+            0 => return read,
             n => read.extend_from_slice(&chunk[..n]),
         }
     }
-    assert!(read == bytes);
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_worker_that_fails_or_falls_silent_does_not_stall_the_read_ahead() {
+    let bytes: Vec<u8> = (0..20_000_000u32).map(|i| (i % 253) as u8).collect();
+    // One that dies at once and one that never answers: either way the slices
+    // asked of it are read in place.
+    assert!(read_with_read_ahead(&bytes, "data:text/javascript,throw new Error('no reader here')").await == bytes);
+    assert!(read_with_read_ahead(&bytes, "data:text/javascript,onmessage = () => {}").await == bytes);
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@
 //! ever held whole.
 
 use crate::core::zip::ReadSeek;
-use js_sys::{ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -14,7 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileReaderSync, MessageEvent, Worker};
+use web_sys::{File, FileReaderSync, MessageEvent, Worker, WorkerGlobalScope};
 
 /// Large enough that the per-slice cost of the browser call vanishes, small
 /// enough to be nothing beside the data.
@@ -23,6 +23,13 @@ const SLICE: u64 = 8 << 20;
 const DEPTH: u64 = 2;
 /// What the loader may read between two looks at the read-ahead (one step's worth).
 const STEP_BYTES: u64 = 2 << 20;
+/// The reader worker's script, beside the page's.
+pub const READER_SCRIPT: &str = "./reader.js";
+/// How long a slice may take to come from the reader worker before it is given
+/// up for the file and the slice read in place: a slice comes within tens of
+/// milliseconds, and a reader whose script failed to load or that died says
+/// nothing (Chromium fires no `error` at a worker's parent for a missing script).
+const PATIENCE_MS: i32 = 3_000;
 
 struct Inner {
     file: File,
@@ -55,8 +62,8 @@ pub struct SliceReader {
 
 impl SliceReader {
     /// Starts the worker; `None` where the browser allows no worker in a worker.
-    pub fn start() -> Option<SliceReader> {
-        let worker = Worker::new("./reader.js").ok()?;
+    pub fn start(script: &str) -> Option<SliceReader> {
+        let worker = Worker::new(script).ok()?;
         let waiting: Answers = Rc::new(RefCell::new(Some(HashMap::new())));
         let answers = Rc::clone(&waiting);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -73,8 +80,8 @@ impl SliceReader {
                 reject.call1(&JsValue::NULL, &field("error"))
             };
         });
-        // A reader that fails to start or dies refuses what was asked of it, and
-        // the loader reads those slices itself.
+        // Where the browser reports a reader that failed to start or died, what
+        // was asked of it is refused at once (else the patience runs out).
         let failed = Rc::clone(&waiting);
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |error: JsValue| {
             for (_, (_, reject)) in failed.borrow_mut().take().into_iter().flatten() {
@@ -230,10 +237,21 @@ impl ReadAhead {
             }
         };
         if let Some((start, promise)) = waiting {
+            let patience = Promise::new(&mut |resolve, _| {
+                let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
+                let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PATIENCE_MS);
+            });
             // A failed read is left to FileReaderSync, which reports the error.
-            if let Ok(buffer) = JsFuture::from(promise).await {
-                let bytes = Uint8Array::new(&buffer);
-                self.0.borrow_mut().ready.insert(start, bytes);
+            match JsFuture::from(Promise::race(&Array::of2(&promise, &patience))).await {
+                Ok(buffer) if buffer.is_instance_of::<ArrayBuffer>() => {
+                    self.0.borrow_mut().ready.insert(start, Uint8Array::new(&buffer));
+                }
+                Ok(_) => {
+                    let mut inner = self.0.borrow_mut();
+                    inner.slice_reader = None;
+                    inner.pending.clear();
+                }
+                Err(_) => {}
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The worker's event loop: loads run in slices of about 50 ms so that progress
 //! goes out and a cancel comes in between them.
 
-use super::file_source::{FileSource, ReadAhead, SliceReader};
+use super::file_source::{FileSource, ReadAhead, SliceReader, READER_SCRIPT};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
@@ -134,7 +134,7 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
             loader
         },
         read_aheads: Vec::new(),
-        slice_reader: SliceReader::start().map(Rc::new),
+        slice_reader: SliceReader::start(READER_SCRIPT).map(Rc::new),
         started: now(),
         cancelled: false,
     });
