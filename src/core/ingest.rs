@@ -140,8 +140,7 @@ impl Loader {
 
     /// Reads up to `max_records` records; returns `true` while work remains.
     pub fn step(&mut self, max_records: usize) -> bool {
-        let next_growth: usize = self.campaigns.iter().map(|c| c.store.column_bytes()).sum();
-        if self.memory_budget.is_some_and(|most| self.held_bytes() + next_growth > most) {
+        if self.memory_budget.is_some_and(|most| self.bytes_after_growth() > most) {
             self.stop_for_memory();
         }
         let mut budget = max_records.max(1);
@@ -218,15 +217,15 @@ impl Loader {
         }
     }
 
-    fn held_bytes(&self) -> usize {
-        self.campaigns.iter().map(|c| c.store.approximate_bytes()).sum()
+    /// What the campaigns hold, and what one more doubling of their columns would take.
+    fn bytes_after_growth(&self) -> usize {
+        self.campaigns.iter().map(|c| c.store.approximate_bytes() + c.store.column_bytes()).sum()
     }
 
     fn stop_for_memory(&mut self) {
-        let full = format!(
-            "the page's memory is full ({} MB of campaigns loaded)",
-            group_digits(self.held_bytes() as u64 / 1_000_000)
-        );
+        let held: usize = self.campaigns.iter().map(|c| c.store.approximate_bytes()).sum();
+        let full =
+            format!("the page's memory is full ({} MB of campaigns loaded)", group_digits(held as u64 / 1_000_000));
         if let Some(cursor) = &mut self.cursor {
             let line = cursor.records.line();
             self.close_cursor(Some(format!("stopped after line {line}: {full}; the rows before it are kept")));
