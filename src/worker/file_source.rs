@@ -14,7 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileReaderSync, MessageEvent, Worker, WorkerGlobalScope};
+use web_sys::{Event, File, FileReaderSync, MessageEvent, Worker, WorkerGlobalScope};
 
 /// Large enough that the per-slice cost of the browser call vanishes, small
 /// enough to be nothing beside the data.
@@ -27,8 +27,7 @@ const STEP_BYTES: u64 = 2 << 20;
 pub const READER_SCRIPT: &str = "./reader.js";
 /// How long a slice may take to come from the reader worker before it is given
 /// up for the file and the slice read in place: a slice comes within tens of
-/// milliseconds, and a reader whose script failed to load or that died says
-/// nothing (Chromium fires no `error` at a worker's parent for a missing script).
+/// milliseconds, and a reader that hangs would otherwise stall the load.
 const PATIENCE_MS: i32 = 3_000;
 
 struct Inner {
@@ -84,12 +83,16 @@ impl SliceReader {
         // was asked of it is refused at once (else the patience runs out).
         let failed = Rc::clone(&waiting);
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |error: JsValue| {
+            // Handled here: not to be reported on as the loader's own crash.
+            if let Some(event) = error.dyn_ref::<Event>() {
+                event.prevent_default();
+            }
             for (_, (_, reject)) in failed.borrow_mut().take().into_iter().flatten() {
                 let _ = reject.call1(&JsValue::NULL, &error);
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Some(SliceReader { worker, waiting, requests: Cell::new(0), _on_message: on_message, _on_error: on_error })
     }
 
@@ -241,17 +244,20 @@ impl ReadAhead {
                 let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
                 let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PATIENCE_MS);
             });
-            // A failed read is left to FileReaderSync, which reports the error.
-            match JsFuture::from(Promise::race(&Array::of2(&promise, &patience))).await {
+            let arrived = JsFuture::from(Promise::race(&Array::of2(&promise, &patience))).await;
+            let mut inner = self.0.borrow_mut();
+            match arrived {
                 Ok(buffer) if buffer.is_instance_of::<ArrayBuffer>() => {
-                    self.0.borrow_mut().ready.insert(start, Uint8Array::new(&buffer));
+                    inner.ready.insert(start, Uint8Array::new(&buffer));
                 }
-                Ok(_) => {
-                    let mut inner = self.0.borrow_mut();
+                // Refused, failed or too slow: the reader worker is given up for
+                // this file, and the loader reads the slice in place with
+                // FileReaderSync (which reports a file that cannot be read).
+                _ => {
                     inner.slice_reader = None;
                     inner.pending.clear();
+                    inner.next = None;
                 }
-                Err(_) => {}
             }
         }
     }
