@@ -246,10 +246,11 @@ fn parse(input: &[u8], eof: bool, fields: &mut Fields) -> Parsed {
                     if !eof {
                         return Parsed::NeedMore;
                     }
-                    // An unclosed quote runs to the end of the input.
+                    // An unclosed quote runs to the end of the input, which
+                    // the unquoted part below then finds at once.
                     fields.take(input, at, input.len());
-                    fields.end();
-                    return Parsed::Record { skipped, consumed: input.len() };
+                    at = input.len();
+                    break;
                 };
                 fields.take(input, at, quote);
                 at = quote + 1;
