@@ -581,11 +581,7 @@ impl Store {
     pub fn approximate_bytes(&self) -> usize {
         self.column_bytes()
             + self.text_bytes()
-            + [&self.users, &self.languages, &self.clients, &self.hashtags, &self.lossy_refs]
-                .iter()
-                .map(|t| t.heap_bytes())
-                .sum::<usize>()
-            + self.urls.heap_bytes()
+            + self.interned_bytes()
             + self.profiles.capacity() * std::mem::size_of::<(u32, Profile)>()
     }
 
@@ -603,12 +599,16 @@ impl Store {
                     + p.language.len()
             })
             .sum();
+        self.interned_bytes() + profiles
+    }
+
+    /// The interned strings' tables and the URLs.
+    fn interned_bytes(&self) -> usize {
         [&self.users, &self.languages, &self.clients, &self.hashtags, &self.lossy_refs]
             .iter()
             .map(|t| t.heap_bytes())
             .sum::<usize>()
             + self.urls.heap_bytes()
-            + profiles
     }
 }
 
