@@ -69,6 +69,73 @@ fn the_same_fields_as_the_csv_crate_on_random_input() {
     }
 }
 
+/// Longer inputs, shaped like a release: fields quoted or not, quoted ones
+/// holding delimiters, line breaks and `""`, many of them longer than the
+/// reader's 64-byte blocks; and now and then a quote out of place.
+#[test]
+fn the_same_fields_as_the_csv_crate_on_random_records() {
+    const TEXT: &[&[u8]] = &[b"a", b"bc", b"0123456789", b"\xD8\xB3\xD9\x84", b" ", b"#tag"];
+    const QUOTED: &[&[u8]] = &[b",", b"\n", b"\r\n", b"\"\"", b"'"];
+    const ENDS: &[&[u8]] = &[b"\n", b"\r\n", b"\r", b"\n\n"];
+    let mut random = Random(0x2545_F491_4F6C_DD1D);
+    for case in 0..5_000 {
+        let mut data = Vec::new();
+        for _ in 0..random.below(8) {
+            for field in 0..1 + random.below(12) {
+                if field > 0 {
+                    data.push(b',');
+                }
+                let quoted = random.below(3) > 0;
+                if quoted {
+                    data.push(b'"');
+                }
+                for _ in 0..random.below(30) {
+                    let pieces = if quoted && random.below(4) == 0 { QUOTED } else { TEXT };
+                    data.extend_from_slice(pieces[random.below(pieces.len())]);
+                }
+                if quoted {
+                    data.push(b'"');
+                }
+            }
+            data.extend_from_slice(ENDS[random.below(ENDS.len())]);
+        }
+        if random.below(10) == 0 && !data.is_empty() {
+            let at = random.below(data.len());
+            data.insert(at, b'"');
+        }
+        let expected = theirs(&data);
+        for chunk in [1, 7, 64, usize::MAX] {
+            assert_eq!(
+                ours(&data, chunk),
+                expected,
+                "case {case}, chunk {chunk}: {:?}",
+                String::from_utf8_lossy(&data)
+            );
+        }
+    }
+}
+
+/// The reader looks at 64 bytes at a time: a quote in or out of place at every
+/// offset around the boundaries of those blocks.
+#[test]
+fn the_same_fields_as_the_csv_crate_with_quotes_at_every_offset() {
+    for n in 0..140 {
+        let a = "a".repeat(n);
+        for data in [
+            format!("\"{a}\"y,z\n"),
+            format!("{a}\"y\",z\n"),
+            format!("\"{a}\"\"\",z\n"),
+            format!("\"{a}\"\r\n\"b\n"),
+            format!("x,\"{a},\"\"\"\n"),
+        ] {
+            let expected = theirs(data.as_bytes());
+            for chunk in [1, 64, usize::MAX] {
+                assert_eq!(ours(data.as_bytes(), chunk), expected, "chunk {chunk}: {data:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_same_fields_as_the_csv_crate_on_a_generated_release() {
     let mut data = Vec::new();
