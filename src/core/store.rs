@@ -34,24 +34,54 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// The little-endian word at `bytes[at..at + 8]`.
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes in range"))
+}
+
+/// A string of at most eight bytes as one number, distinct for distinct strings
+/// of one length. Its pieces overlap rather than being copied into a padded
+/// word: in WebAssembly that copy is a call to `memory.copy`, twice per lookup.
+fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let half_at = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes in range")));
+    match n {
+        8 => word_at(bytes, 0),
+        4..=7 => half_at(0) | half_at(n - 4) << 32,
+        1..=3 => u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16,
+        _ => 0,
+    }
+}
+
 /// A fast hash of a byte string: all of a short one; of a longer one its length
 /// and its first, middle and last eight bytes, which tell apart sequential
 /// numeric ids, random hashed ids and client names alike. Equal strings still
 /// meet by comparison, so a weak spot only costs a longer probe.
 fn hash_bytes(bytes: &[u8]) -> u64 {
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes in range"));
     let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
     let len = bytes.len();
-    let h = if len >= 16 {
-        mix(mix(mix(len as u64, word(0)), word(len / 2 - 4)), word(len - 8))
-    } else {
-        let mut padded = [0u8; 16];
-        padded[..len].copy_from_slice(bytes);
-        let (a, b) = padded.split_at(8);
-        let w = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
-        mix(mix(len as u64, w(a)), w(b))
+    let h = match len {
+        0..=8 => mix(len as u64, short_word(bytes)),
+        9..=16 => mix(mix(len as u64, word_at(bytes, 0)), word_at(bytes, len - 8)),
+        _ => mix(mix(mix(len as u64, word_at(bytes, 0)), word_at(bytes, len / 2 - 4)), word_at(bytes, len - 8)),
     };
     h ^ (h >> 29)
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time (the
+/// last word overlapping the one before): WebAssembly's `memcmp` goes a byte
+/// at a time, and interned strings (hashed account ids above all) are often
+/// 64 bytes long.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n <= 8 {
+        return short_word(a) == short_word(b);
+    }
+    let words = |bytes| (0..n - 8).step_by(8).map(move |at| word_at(bytes, at));
+    words(a).eq(words(b)) && word_at(a, n - 8) == word_at(b, n - 8)
 }
 
 /// Byte strings in one arena, numbered in order of arrival.
@@ -130,7 +160,9 @@ impl Interner {
         loop {
             match self.slots[slot] {
                 0 => return Err(slot),
-                n if self.hashes[n as usize - 1] == hash as u32 && self.bytes(n - 1) == bytes => return Ok(n - 1),
+                n if self.hashes[n as usize - 1] == hash as u32 && same_bytes(self.bytes(n - 1), bytes) => {
+                    return Ok(n - 1)
+                }
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -156,7 +188,7 @@ impl Interner {
         loop {
             match self.slots[slot] {
                 0 => return None,
-                n if self.bytes(n - 1) == bytes => return Some(n - 1),
+                n if same_bytes(self.bytes(n - 1), bytes) => return Some(n - 1),
                 _ => slot = (slot + 1) & mask,
             }
         }
@@ -630,6 +662,24 @@ mod tests {
         }
         assert_eq!(strings.intern(b""), 5000);
         assert_eq!(strings.len(), 5001);
+    }
+
+    #[test]
+    fn strings_differing_in_any_one_byte_are_told_apart() {
+        for len in 0..40 {
+            let a: Vec<u8> = (0..len as u8).map(|i| i.wrapping_mul(37) | 1).collect();
+            assert!(same_bytes(&a, &a.clone()));
+            assert!(!same_bytes(&a, &[a.as_slice(), b"x"].concat()));
+            let mut interned = Interner::default();
+            interned.intern(&a);
+            for at in 0..len {
+                let mut b = a.clone();
+                b[at] = 0;
+                assert!(!same_bytes(&a, &b), "{len} bytes, differing at {at}");
+                assert_eq!(interned.get(&b), None);
+                assert_eq!(interned.intern(&b), at as u32 + 1);
+            }
+        }
     }
 
     fn tweet(store: &mut Store, id: u64, text: &str, tag: &str) {
