@@ -407,7 +407,7 @@ impl Campaign {
 
 #[inline]
 fn field<'r>(record: &Row<'r>, column: Option<usize>) -> &'r [u8] {
-    column.and_then(|c| record.get(c)).unwrap_or_default().trim_ascii()
+    schema::trim(column.and_then(|c| record.get(c)).unwrap_or_default())
 }
 
 /// A column every row must fill.

@@ -210,13 +210,24 @@ pub fn parse_file_name(path: &str) -> Option<FileName> {
     Some(FileName { campaign: name.join("_"), role, part: (!part.is_empty()).then(|| part.join("_")) })
 }
 
+/// `field` without ASCII whitespace at either end. Release fields nearly never
+/// have any, and one look at each end settles that: cheaper than
+/// `trim_ascii`'s loops on the twenty-odd fields of every row.
+#[inline]
+pub fn trim(field: &[u8]) -> &[u8] {
+    match (field.first(), field.last()) {
+        (Some(&first), Some(&last)) if first > b' ' && last > b' ' => field,
+        _ => field.trim_ascii(),
+    }
+}
+
 /// Calls `item` for each element of a list column: `[a, b]` (2018), `['a', "b"]`
 /// (2019+, Python literals) or an empty field.
 pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl FnMut(&[u8])) {
-    let rest = field.trim_ascii();
+    let rest = trim(field);
     let rest = rest.strip_prefix(b"[").unwrap_or(rest);
     let mut rest = rest.strip_suffix(b"]").unwrap_or(rest);
-    loop {
+    while !rest.is_empty() {
         rest = rest.trim_ascii_start();
         while let Some(r) = rest.strip_prefix(b",") {
             rest = r.trim_ascii_start();
@@ -224,7 +235,7 @@ pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl Fn
         let Some(&first) = rest.first() else { return };
         if first == b'\'' || first == b'"' {
             let quoted = &rest[1..];
-            let close = quoted.iter().position(|&b| b == first || b == b'\\').unwrap_or(quoted.len());
+            let close = memchr::memchr2(first, b'\\', quoted).unwrap_or(quoted.len());
             let i = if quoted.get(close) == Some(&b'\\') {
                 // Backslash escapes: copy the item out, unescaped.
                 scratch.clear();
@@ -248,7 +259,7 @@ pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl Fn
             };
             rest = quoted.get(i + 1..).unwrap_or_default();
         } else {
-            let end = rest.iter().position(|&b| b == b',').unwrap_or(rest.len());
+            let end = memchr::memchr(b',', rest).unwrap_or(rest.len());
             let value = rest[..end].trim_ascii();
             if !value.is_empty() {
                 item(value);
@@ -272,7 +283,7 @@ pub enum Id<'a> {
 }
 
 pub fn parse_id(field: &[u8]) -> Id<'_> {
-    let field = field.trim_ascii();
+    let field = trim(field);
     if field.is_empty() {
         return Id::Missing;
     }
@@ -306,20 +317,23 @@ fn decimal(field: &[u8]) -> Option<u64> {
 
 /// A count column: digits, or a float a spreadsheet wrote (`12.0`); anything else is 0.
 pub fn parse_count(field: &[u8]) -> u32 {
-    let field = field.trim_ascii();
-    let digits = field.iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 {
-        return 0;
+    let mut n = 0u64;
+    for &b in trim(field) {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        n = n * 10 + u64::from(digit);
+        if n > u64::from(u32::MAX) {
+            return u32::MAX;
+        }
     }
-    field[..digits]
-        .iter()
-        .try_fold(0u32, |acc, &b| acc.checked_mul(10)?.checked_add(u32::from(b - b'0')))
-        .unwrap_or(u32::MAX)
+    n as u32
 }
 
 /// `true`/`True`/`1` as written by the different releases.
 pub fn parse_bool(field: &[u8]) -> bool {
-    matches!(field.trim_ascii(), b"true" | b"True" | b"TRUE" | b"1")
+    matches!(trim(field), b"true" | b"True" | b"TRUE" | b"1")
 }
 
 /// An account id is hashed when it is not all digits (never judged by follower count).
@@ -419,5 +433,19 @@ mod tests {
         assert_eq!(parse_count(b""), 0);
         assert_eq!(parse_count(b"99999999999"), u32::MAX);
         assert!(parse_bool(b"True") && parse_bool(b"true") && !parse_bool(b"False"));
+        assert_eq!(parse_count(b"00000000000000000000042"), 42);
+    }
+
+    #[test]
+    fn padding_at_either_end_is_ignored() {
+        for (padded, bare) in [(" 12", "12"), ("12\t", "12"), ("\r\n12 ", "12"), ("  ", ""), ("1 2", "1 2"), ("x", "x")]
+        {
+            assert_eq!(trim(padded.as_bytes()), bare.as_bytes());
+        }
+        assert_eq!(parse_count(b" 7 "), 7);
+        assert_eq!(parse_id(b"\t12 "), Id::Exact(12));
+        assert!(parse_bool(b" true"));
+        assert_eq!(items(" [ 'a' ,  b ] "), ["a", "b"]);
+        assert_eq!(items("[, ,'c',]"), ["c"]);
     }
 }
