@@ -10,30 +10,45 @@ import { startHarness } from './harness.mjs';
 const file = resolve(process.argv[2]);
 const mb = statSync(file).size / 1e6;
 const h = await startHarness();
-const { page } = await h.open();
+
+// Each side runs RUNS times (3 unless set), each time in a fresh page, and the
+// best run counts, as the native figures are the best of three: on a shared
+// machine a run can lose a quarter of its speed to a neighbour.
+const RUNS = Number(process.env.RUNS ?? 3);
+const rate = (ms) => (mb / (ms / 1000)).toFixed(1);
+const best = (runs) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const seconds = (runs) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ');
 
 // --- Takedown Explorer: file input -> worker -> summary on the page.
-const clicked = await page.evaluate(() => performance.now());
-await page.setInputFiles('#file-input', [file]);
-await page.click('#load-button');
-await page.waitForSelector('.app[data-status="ready"], .app[data-status="error"]', { timeout: 1_800_000 });
-const ready = await page.evaluate(() => window.__statusAt.ready);
-const worker = await page.evaluate(() => {
-  const panel = document.querySelector('.load-panel').dataset;
-  return { ms: Number(panel.elapsedMs), memory: Number(panel.memory) };
-});
-const longTasks = await page.evaluate(
-  (from) => window.__longTasks.filter((t) => t.start >= from && t.start < window.__statusAt.ready).map((t) => Math.round(t.duration)),
-  clicked,
-);
-const tweets = await page.getAttribute('[data-metric="tweets"]', 'data-value');
-const rate = (ms) => (mb / (ms / 1000)).toFixed(1);
-const problems = await page.$$eval('.problems p', (ps) => ps.map((p) => p.textContent));
+async function loadInPage() {
+  const { page } = await h.open();
+  const clicked = await page.evaluate(() => performance.now());
+  await page.setInputFiles('#file-input', [file]);
+  await page.click('#load-button');
+  await page.waitForSelector('.app[data-status="ready"], .app[data-status="error"]', { timeout: 1_800_000 });
+  const ready = await page.evaluate(() => window.__statusAt.ready);
+  const panel = await page.evaluate(() => ({ ...document.querySelector('.load-panel').dataset }));
+  const longTasks = await page.evaluate(
+    (from) => window.__longTasks.filter((t) => t.start >= from && t.start < window.__statusAt.ready).map((t) => Math.round(t.duration)),
+    clicked,
+  );
+  const tweets = await page.getAttribute('[data-metric="tweets"]', 'data-value');
+  const problems = await page.$$eval('.problems p', (ps) => ps.map((p) => p.textContent));
+  return { page, ms: Number(panel.elapsedMs), memory: Number(panel.memory), summaryMs: ready - clicked, longTasks, tweets, problems };
+}
+const loads = [];
+for (let i = 0; i < RUNS; i++) {
+  if (loads.length) await loads.at(-1).page.close();
+  loads.push(await loadInPage());
+}
+const worker = best(loads);
+const { page, tweets, problems } = loads.at(-1);
+const longTasks = loads.flatMap((l) => l.longTasks);
 console.log(`browser file        ${basename(file)}, ${mb.toFixed(1)} MB, ${tweets} tweets on the page${problems.length ? `; problems: ${problems.join('; ')}` : ''}`);
-console.log(`takedown (worker)   ${(worker.ms / 1000).toFixed(2)} s  ${rate(worker.ms)} MB/s  (load in the worker)`);
-console.log(`first summary       ${((ready - clicked) / 1000).toFixed(2)} s after the click on Load`);
-console.log(`worker memory       ${(worker.memory / 2 ** 20).toFixed(0)} MiB of WebAssembly memory at the end (it never shrinks: the peak)`);
-console.log(`main-thread tasks   ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none'} over 50 ms while loading`);
+console.log(`takedown (worker)   ${(worker.ms / 1000).toFixed(2)} s  ${rate(worker.ms)} MB/s  (load in the worker, best of ${seconds(loads)} s)`);
+console.log(`first summary       ${(worker.summaryMs / 1000).toFixed(2)} s after the click on Load (that run)`);
+console.log(`worker memory       ${(Math.max(...loads.map((l) => l.memory)) / 2 ** 20).toFixed(0)} MiB of WebAssembly memory at the end (it never shrinks: the peak)`);
+console.log(`main-thread tasks   ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none'} over 50 ms while loading, in ${RUNS} loads`);
 if (process.argv.includes('--load-only')) {
   await h.close();
   process.exit(0);
@@ -115,41 +130,43 @@ views['tweet search over all text (incl. 250 ms typing pause)'] = await timed(
 );
 
 // --- PapaParse, step mode, streaming the same File, counting per account and per day.
-const papa = await h.open();
-await papa.page.close();
 const blank = await (await page.context()).newPage();
 await blank.setContent('<input type="file" id="f">');
 await blank.addScriptTag({ path: join(import.meta.dirname, 'node_modules/papaparse/papaparse.min.js') });
 await blank.setInputFiles('#f', [file]);
-const papaResult = await blank.evaluate(
-  () =>
-    new Promise((resolve) => {
-      const file = document.querySelector('#f').files[0];
-      const perAccount = new Map();
-      const perDay = new Map();
-      let user = -1, time = -1, rows = 0;
-      const t0 = performance.now();
-      Papa.parse(file, {
-        step: (row) => {
-          const r = row.data;
-          if (user < 0) {
-            user = r.indexOf('userid');
-            time = r.indexOf('tweet_time');
-            return;
-          }
-          if (r.length <= time) return;
-          rows++;
-          perAccount.set(r[user], (perAccount.get(r[user]) ?? 0) + 1);
-          const day = r[time].slice(0, 10);
-          perDay.set(day, (perDay.get(day) ?? 0) + 1);
-        },
-        complete: () => resolve({ ms: performance.now() - t0, rows, accounts: perAccount.size, days: perDay.size }),
-      });
-    }),
-);
+const papaParse = () =>
+  blank.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const file = document.querySelector('#f').files[0];
+        const perAccount = new Map();
+        const perDay = new Map();
+        let user = -1, time = -1, rows = 0;
+        const t0 = performance.now();
+        Papa.parse(file, {
+          step: (row) => {
+            const r = row.data;
+            if (user < 0) {
+              user = r.indexOf('userid');
+              time = r.indexOf('tweet_time');
+              return;
+            }
+            if (r.length <= time) return;
+            rows++;
+            perAccount.set(r[user], (perAccount.get(r[user]) ?? 0) + 1);
+            const day = r[time].slice(0, 10);
+            perDay.set(day, (perDay.get(day) ?? 0) + 1);
+          },
+          complete: () => resolve({ ms: performance.now() - t0, rows, accounts: perAccount.size, days: perDay.size }),
+        });
+      }),
+  );
+const papaRuns = [];
+for (let i = 0; i < RUNS; i++) papaRuns.push(await papaParse());
+const papaResult = best(papaRuns);
 await h.close();
 
-console.log(`papaparse (step)    ${(papaResult.ms / 1000).toFixed(2)} s  ${rate(papaResult.ms)} MB/s  (${papaResult.rows} rows, ${papaResult.accounts} accounts, ${papaResult.days} days)`);
+console.log(`papaparse (step)    ${(papaResult.ms / 1000).toFixed(2)} s  ${rate(papaResult.ms)} MB/s  (${papaResult.rows} rows, ${papaResult.accounts} accounts, ${papaResult.days} days; best of ${seconds(papaRuns)} s)`);
 console.log(`takedown / papa     ${(papaResult.ms / worker.ms).toFixed(2)}x`);
 for (const [name, ms] of Object.entries(views)) {
   if (typeof ms === 'number') console.log(`view                ${name}: ${ms.toFixed(0)} ms`);
