@@ -5,7 +5,7 @@
 // `node tests/e2e/bench.mjs FILE --load-only` measures the load alone.
 import { basename, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { startHarness } from './harness.mjs';
+import { load, longTasksWhileLoading, metric, startHarness } from './harness.mjs';
 
 const file = resolve(process.argv[2]);
 const mb = statSync(file).size / 1e6;
@@ -23,16 +23,12 @@ const seconds = (runs) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ');
 async function loadInPage() {
   const { page } = await h.open();
   const clicked = await page.evaluate(() => performance.now());
-  await page.setInputFiles('#file-input', [file]);
-  await page.click('#load-button');
+  await load(page, [file]);
   await page.waitForSelector('.app[data-status="ready"], .app[data-status="error"]', { timeout: 1_800_000 });
   const ready = await page.evaluate(() => window.__statusAt.ready);
   const panel = await page.evaluate(() => ({ ...document.querySelector('.load-panel').dataset }));
-  const longTasks = await page.evaluate(
-    (from) => window.__longTasks.filter((t) => t.start >= from && t.start < window.__statusAt.ready).map((t) => Math.round(t.duration)),
-    clicked,
-  );
-  const tweets = await page.getAttribute('[data-metric="tweets"]', 'data-value');
+  const longTasks = (await longTasksWhileLoading(page, clicked)).map((t) => Math.round(t.duration));
+  const tweets = await metric(page, 'tweets');
   const problems = await page.$$eval('.problems p', (ps) => ps.map((p) => p.textContent));
   return { page, ms: Number(panel.elapsedMs), memory: Number(panel.memory), summaryMs: ready - clicked, longTasks, tweets, problems };
 }
