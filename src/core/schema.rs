@@ -227,7 +227,7 @@ pub fn for_each_list_item(field: &[u8], scratch: &mut Vec<u8>, mut item: impl Fn
     let rest = trim(field);
     let rest = rest.strip_prefix(b"[").unwrap_or(rest);
     let mut rest = rest.strip_suffix(b"]").unwrap_or(rest);
-    while !rest.is_empty() {
+    loop {
         rest = rest.trim_ascii_start();
         while let Some(r) = rest.strip_prefix(b",") {
             rest = r.trim_ascii_start();
