@@ -11,19 +11,25 @@ fn corpus(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)
 }
 
+/// A corpus file as the loader's input, under the name the release gave it.
+fn corpus_input(name: &str) -> ingest::Input {
+    let bytes = std::fs::read(corpus(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    ingest::memory_input(&corpus(name).display().to_string(), bytes)
+}
+
 fn thailand() -> Campaign {
     let inputs = [
         "hashed_2020_09_thailand_092020_thailand_092020_tweets_csv_hashed.zip",
         "hashed_2020_09_thailand_092020_thailand_092020_users_csv_hashed.zip",
     ]
     .iter()
-    .map(|n| ingest::file_input(&corpus(n)).unwrap())
+    .map(|n| corpus_input(n))
     .collect();
     ingest::load_all(inputs).0.remove(0)
 }
 
 fn russia() -> Campaign {
-    ingest::load_all(vec![ingest::file_input(&corpus("russian_linked_tweets_csv_hashed.csv")).unwrap()]).0.remove(0)
+    ingest::load_all(vec![corpus_input("russian_linked_tweets_csv_hashed.csv")]).0.remove(0)
 }
 
 fn accounts_query(sort: AccountColumn, descending: bool) -> AccountQuery {

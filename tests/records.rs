@@ -1,5 +1,7 @@
 //! Our CSV record reader against the `csv` crate on random bytes: the same
-//! fields for any input and any read size.
+//! fields for any input and any read size, up to the first record ours
+//! reports broken (a quote still open at the end, which the `csv` crate
+//! reads as one last record, and ours reads again from its second line).
 
 use std::io::{self, Read};
 use takedown::core::records::Records;
@@ -19,13 +21,26 @@ impl Read for Chunked<'_> {
     }
 }
 
-fn ours(data: &[u8], chunk: usize) -> Vec<Vec<Vec<u8>>> {
+/// Our records up to the first broken one, and whether one was.
+fn ours(data: &[u8], chunk: usize) -> (Vec<Vec<Vec<u8>>>, bool) {
     let mut records = Records::new(Chunked { data, chunk });
     let mut out = Vec::new();
     while let Some(row) = records.read().expect("reading a slice cannot fail") {
+        if row.broken().is_some() {
+            return (out, true);
+        }
         out.push(row.iter().map(<[u8]>::to_vec).collect());
     }
-    out
+    (out, false)
+}
+
+/// Ours must equal theirs, or be all of theirs but the last where ours broke.
+fn same_as_theirs(data: &[u8], chunk: usize) -> bool {
+    let expected = theirs(data);
+    match ours(data, chunk) {
+        (records, false) => records == expected,
+        (records, true) => records.len() + 1 == expected.len() && expected.starts_with(&records),
+    }
 }
 
 fn theirs(data: &[u8]) -> Vec<Vec<Vec<u8>>> {
@@ -57,14 +72,8 @@ fn the_same_fields_as_the_csv_crate_on_random_input() {
         for _ in 0..random.below(40) {
             data.extend_from_slice(PIECES[random.below(PIECES.len())]);
         }
-        let expected = theirs(&data);
         for chunk in [1, 3, usize::MAX] {
-            assert_eq!(
-                ours(&data, chunk),
-                expected,
-                "case {case}, chunk {chunk}: {:?}",
-                String::from_utf8_lossy(&data)
-            );
+            assert!(same_as_theirs(&data, chunk), "case {case}, chunk {chunk}: {:?}", String::from_utf8_lossy(&data));
         }
     }
 }
@@ -103,14 +112,8 @@ fn the_same_fields_as_the_csv_crate_on_random_records() {
             let at = random.below(data.len());
             data.insert(at, b'"');
         }
-        let expected = theirs(&data);
         for chunk in [1, 7, 64, usize::MAX] {
-            assert_eq!(
-                ours(&data, chunk),
-                expected,
-                "case {case}, chunk {chunk}: {:?}",
-                String::from_utf8_lossy(&data)
-            );
+            assert!(same_as_theirs(&data, chunk), "case {case}, chunk {chunk}: {:?}", String::from_utf8_lossy(&data));
         }
     }
 }
@@ -128,9 +131,8 @@ fn the_same_fields_as_the_csv_crate_with_quotes_at_every_offset() {
             format!("\"{a}\"\r\n\"b\n"),
             format!("x,\"{a},\"\"\"\n"),
         ] {
-            let expected = theirs(data.as_bytes());
             for chunk in [1, 64, usize::MAX] {
-                assert_eq!(ours(data.as_bytes(), chunk), expected, "chunk {chunk}: {data:?}");
+                assert!(same_as_theirs(data.as_bytes(), chunk), "chunk {chunk}: {data:?}");
             }
         }
     }
@@ -142,5 +144,5 @@ fn the_same_fields_as_the_csv_crate_on_a_generated_release() {
     takedown::synth::write_tweets(&mut data, &takedown::synth::Spec::benchmark(2_000, 50, 11)).expect("in memory");
     let expected = theirs(&data);
     assert_eq!(expected.len(), 2_001);
-    assert_eq!(ours(&data, 4093), expected);
+    assert_eq!(ours(&data, 4093), (expected, false));
 }

@@ -3,21 +3,33 @@
 //! `step(n)` reads at most `n` records and returns, so a worker can report progress
 //! and answer a cancel between steps. The result does not depend on the step size
 //! or on how the underlying reader splits its bytes.
+//!
+//! A bad row is counted and skipped with its line; a record that a stray quote
+//! or a cut-short download broke costs that record, and the lines it dragged
+//! along are counted with it; a file that is not an archive is refused with a
+//! sentence; and what loaded is kept whatever comes after.
 
-use crate::core::error::{group_digits, Rejection};
-use crate::core::records::{Records, Row};
-use crate::core::schema::{self, FiveThirtyEightColumns, Id, Layout, ProfileColumns, TweetColumns, UserColumns};
-use crate::core::store::{Entity, NewTweet, Profile, ProfileSource, Store, TweetKind, INEXACT_ID, NO_REF, NO_USER};
-use crate::core::time;
+use crate::core::error::{group_digits, Position, Problem, Rejection};
+use crate::core::gzip::{self, Notes};
+use crate::core::records::{Broken, Records};
+use crate::core::rows::{add_row, TimeBounds};
+use crate::core::schema::{self, Layout};
+use crate::core::store::Store;
 use crate::core::zip::{self, Container, Member, ReadSeek, SharedReader};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
 /// How many rejected rows a campaign keeps the reasons of.
 const KEPT_REJECTIONS: usize = 20;
+/// How many times records may be read again from their second line between
+/// two good rows: enough for the lines of a long tweet that a stray quote
+/// shifted, few enough that no byte is read more than this many times over.
+const REREADS: u32 = 8;
+/// How many of its files a campaign lists by name; the rest are counted.
+const LISTED_FILES: usize = 50;
 
 /// A file the user chose: its name, size and a handle to read it.
 pub struct Input {
@@ -48,10 +60,12 @@ pub struct Campaign {
     pub store: Store,
     pub rejected_rows: u64,
     pub rejections: Vec<Rejection>,
+    /// Rejected rows by [`Problem::name`].
+    pub rejected_by_kind: BTreeMap<String, u64>,
     pub duplicate_tweets: u64,
-    /// Tweets whose id a spreadsheet turned into a float: kept, never deduplicated.
-    pub inexact_ids: u64,
     pub files: Vec<String>,
+    /// Files read beyond the ones listed in `files`.
+    pub more_files: u64,
     unsettled: bool,
 }
 
@@ -91,10 +105,20 @@ struct Cursor {
     layout: Layout,
     header_len: usize,
     records: Records<Box<dyn Read>>,
+    /// Records read, the header being record 0.
+    record: u64,
+    /// After a record with the wrong fields or a broken one: the next ones
+    /// that fail the same way are the lines it dragged along (a quote out of
+    /// place splits or joins lines), counted with it until a row reads right.
+    /// Holds the index of its rejection in the campaign's list, if kept.
+    folding: Option<Option<usize>>,
+    /// Records read again from their second line since the last good row.
+    rereads: u32,
+    /// What the gzip reader noticed on the way (bytes after the data).
+    notes: Notes,
 }
 
 /// Reads any number of files, a few records at a time, into campaigns.
-#[derive(Default)]
 pub struct Loader {
     campaigns: Vec<Campaign>,
     files: Vec<FileProgress>,
@@ -105,6 +129,25 @@ pub struct Loader {
     scratch: Vec<u8>,
     /// The most the campaigns may hold (`Store::approximate_bytes`), if any.
     memory_budget: Option<usize>,
+    stopped_for_memory: bool,
+    bounds: TimeBounds,
+}
+
+impl Default for Loader {
+    fn default() -> Loader {
+        Loader {
+            campaigns: Vec::new(),
+            files: Vec::new(),
+            counters: Vec::new(),
+            inputs: VecDeque::new(),
+            members: VecDeque::new(),
+            cursor: None,
+            scratch: Vec::new(),
+            memory_budget: None,
+            stopped_for_memory: false,
+            bounds: TimeBounds::unbounded(),
+        }
+    }
 }
 
 impl Loader {
@@ -114,28 +157,29 @@ impl Loader {
 
     /// Queues a file; it is opened when the steps reach it.
     pub fn add(&mut self, input: Input) {
-        self.files.push(FileProgress {
-            name: input.name.clone(),
-            campaigns: Vec::new(),
-            kinds: Vec::new(),
-            bytes_done: 0,
-            bytes_total: input.size,
-            rows: 0,
-            rejected: 0,
-            done: false,
-            errors: Vec::new(),
-        });
+        self.files.push(FileProgress { name: input.name.clone(), bytes_total: input.size, ..FileProgress::default() });
         self.counters.push(Rc::default());
         self.inputs.push_back((self.files.len() - 1, input));
     }
 
     /// Stops reading, with a message on each file left, once what the
-    /// campaigns hold, and would take for their columns to double once more,
-    /// comes to more than `bytes`: what was read before is kept. In the browser
-    /// this comes before the 4 GiB WebAssembly memory runs out and the worker
-    /// dies with everything in it.
+    /// campaigns hold, and would take for their columns to double once more
+    /// and for their first summary, comes to more than `bytes`: what was read
+    /// before is kept. In the browser this comes before the 4 GiB WebAssembly
+    /// memory runs out and the worker dies with everything in it.
     pub fn set_memory_budget(&mut self, bytes: usize) {
         self.memory_budget = Some(bytes);
+    }
+
+    /// Whether the memory budget stopped the load.
+    pub fn stopped_for_memory(&self) -> bool {
+        self.stopped_for_memory
+    }
+
+    /// Rejects tweets dated after `today` (days since 1970), as well as those
+    /// before Twitter began, which are always rejected.
+    pub fn set_today(&mut self, today: i32) {
+        self.bounds = TimeBounds::until(today);
     }
 
     /// Reads up to `max_records` records; returns `true` while work remains.
@@ -155,30 +199,65 @@ impl Loader {
             };
             let campaign = &mut self.campaigns[cursor.campaign];
             let file = &mut self.files[cursor.file];
-            match cursor.records.read() {
-                Ok(Some(row)) => {
-                    let outcome = if row.len() != cursor.header_len {
-                        Err(format!(
-                            "{} fields, the header has {} (the row is cut short or malformed)",
-                            row.len(),
-                            cursor.header_len
-                        ))
-                    } else {
-                        add_row(campaign, &cursor.layout, &row, &mut self.scratch)
-                    };
-                    match outcome {
-                        Ok(()) => file.rows += 1,
-                        Err(reason) => {
-                            file.rejected += 1;
-                            let line = cursor.records.line();
-                            campaign.reject(Rejection { file: cursor.label.clone(), line, reason });
+            // Err((problem, whether the lines after it may be part of it)).
+            let outcome = match cursor.records.read() {
+                Ok(Some(row)) => match row.broken() {
+                    Some(Broken::TooLong) => Err((Problem::TooLong, true)),
+                    Some(Broken::CutShort) => Err((Problem::CutShort, true)),
+                    None if row.len() != cursor.header_len => {
+                        let problem =
+                            Problem::FieldCount { found: row.len() as u64, expected: cursor.header_len as u64 };
+                        // A record over several lines with the wrong fields: most
+                        // likely a stray quote joined them, so the lines after its
+                        // first are read again; a few times between good rows, so
+                        // that each byte is read a bounded number of times.
+                        if cursor.rereads < REREADS && cursor.records.reread_from_second_line() {
+                            cursor.rereads += 1;
                         }
+                        Err((problem, true))
                     }
+                    None => add_row(&mut campaign.store, &cursor.layout, &row, self.bounds, &mut self.scratch)
+                        .map_err(|problem| (problem, false)),
+                },
+                Ok(None) => {
+                    self.close_cursor(None);
+                    continue;
                 }
-                Ok(None) => self.close_cursor(None),
                 Err(e) => {
                     let line = cursor.records.line();
-                    self.close_cursor(Some(format!("reading stopped after line {line}: {e}")));
+                    let message = format!(
+                        "reading stopped after line {}: {e}; every whole row before it was kept",
+                        group_digits(line)
+                    );
+                    self.close_cursor(Some(message));
+                    continue;
+                }
+            };
+            cursor.record += 1;
+            match outcome {
+                Ok(()) => {
+                    file.rows += 1;
+                    campaign.unsettled = true;
+                    cursor.folding = None;
+                    cursor.rereads = 0;
+                }
+                Err((problem, dragged)) => {
+                    let line = cursor.records.line();
+                    match cursor.folding.filter(|_| dragged) {
+                        Some(kept) => {
+                            if let Some(rejection) = kept.and_then(|at| campaign.rejections.get_mut(at)) {
+                                rejection.last_line = line;
+                            }
+                        }
+                        None => {
+                            file.rejected += 1;
+                            let position = Position { line, byte: cursor.records.byte(), record: cursor.record };
+                            let rejection =
+                                Rejection { file: cursor.label.clone(), position, last_line: line, problem };
+                            let kept = campaign.reject(rejection);
+                            cursor.folding = dragged.then_some(kept);
+                        }
+                    }
                 }
             }
         }
@@ -209,25 +288,31 @@ impl Loader {
     fn close_cursor(&mut self, error: Option<String>) {
         let Some(cursor) = self.cursor.take() else { return };
         let file = &mut self.files[cursor.file];
-        if let Some(error) = error {
-            file.errors.push(format!("{}: {error}", cursor.label));
+        for note in cursor.notes.borrow().iter().chain(&error) {
+            file.errors.push(format!("{}: {note}", cursor.label));
         }
         if !self.members.iter().any(|m| m.file == cursor.file) {
             file.done = true;
         }
     }
 
-    /// What the campaigns hold, and what one more doubling of their columns would take.
+    /// What the campaigns hold, what one more doubling of their columns would
+    /// take, the keys of their first summary, and the record reader's buffers.
     fn bytes_after_growth(&self) -> usize {
-        self.campaigns.iter().map(|c| c.store.approximate_bytes() + c.store.column_bytes()).sum()
+        let campaigns: usize = self
+            .campaigns
+            .iter()
+            .map(|c| c.store.approximate_bytes() + c.store.column_bytes() + c.store.summary_key_bytes())
+            .sum();
+        campaigns + self.cursor.as_ref().map_or(0, |c| c.records.heap_bytes())
     }
 
     fn stop_for_memory(&mut self) {
+        self.stopped_for_memory = true;
         let held: usize = self.campaigns.iter().map(|c| c.store.approximate_bytes()).sum();
-        let full =
-            format!("the page's memory is full ({} MB of campaigns loaded)", group_digits(held as u64 / 1_000_000));
+        let full = format!("the memory for campaigns is full ({} MB loaded)", group_digits(held as u64 / 1_000_000));
         if let Some(cursor) = &mut self.cursor {
-            let line = cursor.records.line();
+            let line = group_digits(cursor.records.line());
             self.close_cursor(Some(format!("stopped after line {line}: {full}; the rows before it are kept")));
         }
         let left: Vec<usize> =
@@ -250,10 +335,16 @@ impl Loader {
             let label = format!("{} › {}", self.files[queued.file].name, queued.member.name);
             match zip::open_member(&queued.archive, &queued.member) {
                 Ok(reader) => {
-                    let reader = gunzip_if(&queued.member.name, reader);
-                    self.open_csv(queued.file, label, Some(&queued.member.name), reader);
+                    let notes = Notes::default();
+                    let reader = if queued.member.name.to_ascii_lowercase().ends_with(".gz") {
+                        gzip::gunzip(reader, Rc::clone(&notes))
+                    } else {
+                        reader
+                    };
+                    self.open_csv(queued.file, label, Some(&queued.member.name), reader, notes);
                 }
-                Err(e) => self.fail(queued.file, format!("{label}: {e}")),
+                // The zip reader's sentences name the member.
+                Err(e) => self.fail(queued.file, format!("{}: {e}", self.files[queued.file].name)),
             }
             return true;
         }
@@ -272,8 +363,12 @@ impl Loader {
                 let listed = zip::read_directory(&mut **archive.borrow_mut());
                 match listed {
                     Err(e) => self.fail(file, format!("{name}: {e}")),
-                    Ok(members) => {
-                        let all: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                    Ok(zip::Directory { members, not_listed }) => {
+                        if not_listed > 0 {
+                            let more = group_digits(not_listed);
+                            self.files[file].errors.push(format!("{name}: and {more} more members were not read"));
+                        }
+                        let all: Vec<&str> = members.iter().map(|m| m.name.as_str()).take(12).collect();
                         let csvs: Vec<Member> =
                             members.iter().filter(|m| m.is_data() && is_csv_name(&m.name)).cloned().collect();
                         if csvs.is_empty() {
@@ -287,17 +382,28 @@ impl Loader {
                 }
             }
             Ok(Container::Gzip) => {
-                let reader = Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted)));
-                self.open_csv(file, name, None, reader);
+                let notes = Notes::default();
+                let reader = gzip::gunzip(Box::new(counted), Rc::clone(&notes));
+                self.open_csv(file, name, None, reader, notes);
             }
-            Ok(Container::Plain) => self.open_csv(file, name, None, Box::new(counted)),
+            Ok(Container::Plain) => self.open_csv(file, name, None, Box::new(counted), Notes::default()),
         }
         true
     }
 
-    fn open_csv(&mut self, file: usize, label: String, member: Option<&str>, reader: Box<dyn Read>) {
+    fn open_csv(&mut self, file: usize, label: String, member: Option<&str>, reader: Box<dyn Read>, notes: Notes) {
+        let (prefix, reader) = match peek(reader, 64) {
+            Ok(peeked) => peeked,
+            Err(e) => return self.fail(file, format!("{label}: the file could not be read: {e}")),
+        };
+        if let Some(message) = schema::text_encoding_problem(&prefix) {
+            return self.fail(file, format!("{label}: {message}"));
+        }
         let mut records = Records::new(reader);
         let (layout, header_len) = match records.read() {
+            Ok(Some(header)) if header.broken().is_some() => {
+                (Err("its first line is not a header of columns (it is over 1 MiB long, or cut short)".to_string()), 0)
+            }
             Ok(Some(header)) => (Layout::detect(&header.iter().collect::<Vec<_>>()), header.len()),
             Ok(None) => (Err("the file is empty".to_string()), 0),
             Err(e) => (Err(format!("the file could not be read: {e}")), 0),
@@ -314,14 +420,25 @@ impl Loader {
                 self.campaigns.len() - 1
             }
         };
-        self.campaigns[campaign].files.push(label.clone());
+        self.campaigns[campaign].list_file(label.clone());
         let progress = &mut self.files[file];
         push_unique(&mut progress.campaigns, &name);
         push_unique(&mut progress.kinds, layout.describe());
-        self.cursor = Some(Cursor { file, campaign, label, layout, header_len, records });
+        self.cursor = Some(Cursor {
+            file,
+            campaign,
+            label,
+            layout,
+            header_len,
+            records,
+            record: 0,
+            folding: None,
+            rereads: 0,
+            notes,
+        });
     }
 
-    /// Once everything queued is read: one row per tweet id, no spare capacity.
+    /// Once everything queued is read: one row per tweet, no spare capacity.
     fn settle(&mut self) {
         for campaign in self.campaigns.iter_mut().filter(|c| c.unsettled) {
             campaign.duplicate_tweets += campaign.store.remove_duplicate_tweets() as u64;
@@ -329,6 +446,15 @@ impl Loader {
             campaign.unsettled = false;
         }
     }
+}
+
+/// The first `n` bytes of a stream (fewer if it is shorter), and the stream
+/// as a whole again.
+fn peek(mut reader: Box<dyn Read>, n: usize) -> io::Result<(Vec<u8>, Box<dyn Read>)> {
+    let mut prefix = vec![0; n];
+    let got = read_prefix(&mut reader, &mut prefix)?;
+    prefix.truncate(got);
+    Ok((prefix.clone(), Box::new(io::Cursor::new(prefix).chain(reader))))
 }
 
 fn push_unique(list: &mut Vec<String>, item: &str) {
@@ -340,9 +466,11 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
 fn read_prefix(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
-        match r.read(&mut buf[n..])? {
-            0 => break,
-            got => n += got,
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(got) => n += got,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(n)
@@ -351,14 +479,6 @@ fn read_prefix(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 fn is_csv_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".csv") || lower.ends_with(".csv.gz")
-}
-
-fn gunzip_if(name: &str, reader: Box<dyn Read>) -> Box<dyn Read> {
-    if name.to_ascii_lowercase().ends_with(".gz") {
-        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(reader)))
-    } else {
-        reader
-    }
 }
 
 /// The outer file's name wins over a zip member's; a name that tells nothing
@@ -377,351 +497,63 @@ impl Campaign {
             store: Store::default(),
             rejected_rows: 0,
             rejections: Vec::new(),
+            rejected_by_kind: BTreeMap::new(),
             duplicate_tweets: 0,
-            inexact_ids: 0,
             files: Vec::new(),
+            more_files: 0,
             unsettled: false,
         }
     }
 
     /// Takes in a campaign of the same name loaded later (files added to a campaign
-    /// already open); duplicates across the two are removed.
+    /// already open); duplicates across the two are removed, in place.
     pub fn absorb(&mut self, other: Campaign) {
-        self.store.append(&other.store);
+        self.store.append(other.store);
         self.rejected_rows += other.rejected_rows;
         let room = KEPT_REJECTIONS.saturating_sub(self.rejections.len());
         self.rejections.extend(other.rejections.into_iter().take(room));
+        for (kind, n) in other.rejected_by_kind {
+            *self.rejected_by_kind.entry(kind).or_default() += n;
+        }
         self.duplicate_tweets += other.duplicate_tweets + self.store.remove_duplicate_tweets() as u64;
-        self.inexact_ids += other.inexact_ids;
-        self.files.extend(other.files);
+        self.more_files += other.more_files;
+        for file in other.files {
+            self.list_file(file);
+        }
         self.store.shrink();
     }
 
-    fn reject(&mut self, rejection: Rejection) {
+    /// The files read, as the summary lists them: the first few by name.
+    pub fn file_list(&self) -> Vec<String> {
+        let mut files = self.files.clone();
+        if self.more_files > 0 {
+            files.push(format!("and {} more", group_digits(self.more_files)));
+        }
+        files
+    }
+
+    fn list_file(&mut self, label: String) {
+        if self.files.len() < LISTED_FILES {
+            self.files.push(label);
+        } else {
+            self.more_files += 1;
+        }
+    }
+
+    /// Counts a rejected row; returns where its reason was kept, if it was.
+    fn reject(&mut self, rejection: Rejection) -> Option<usize> {
         self.rejected_rows += 1;
-        if self.rejections.len() < KEPT_REJECTIONS {
+        *self.rejected_by_kind.entry(rejection.problem.name().to_string()).or_default() += 1;
+        (self.rejections.len() < KEPT_REJECTIONS).then(|| {
             self.rejections.push(rejection);
-        }
+            self.rejections.len() - 1
+        })
     }
-}
-
-#[inline]
-fn field<'r>(record: &Row<'r>, column: Option<usize>) -> &'r [u8] {
-    schema::trim(column.and_then(|c| record.get(c)).unwrap_or_default())
-}
-
-/// A column every row must fill.
-fn required<'r>(record: &Row<'r>, column: usize, name: &str) -> Result<&'r [u8], String> {
-    match field(record, Some(column)) {
-        b"" => Err(format!("{name} is empty")),
-        value => Ok(value),
-    }
-}
-
-fn lossy(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn quoted(bytes: &[u8]) -> String {
-    let text = lossy(bytes);
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("'{}…'", &text[..cut]),
-        None => format!("'{text}'"),
-    }
-}
-
-fn add_row(campaign: &mut Campaign, layout: &Layout, record: &Row, scratch: &mut Vec<u8>) -> Result<(), String> {
-    match layout {
-        Layout::Tweets(columns) => add_tweet(campaign, columns, record, scratch)?,
-        Layout::Users(columns) => add_user(&mut campaign.store, columns, record)?,
-        Layout::FiveThirtyEight(columns) => add_fivethirtyeight(campaign, columns, record)?,
-    }
-    campaign.unsettled = true;
-    Ok(())
-}
-
-fn read_profile(columns: &ProfileColumns, record: &Row, source: ProfileSource) -> Profile {
-    Profile {
-        display_name: lossy(field(record, columns.display_name)),
-        screen_name: lossy(field(record, columns.screen_name)),
-        location: lossy(field(record, columns.location)),
-        description: lossy(field(record, columns.description)),
-        url: lossy(field(record, columns.url)),
-        followers: schema::parse_count(field(record, columns.followers)),
-        following: schema::parse_count(field(record, columns.following)),
-        created: time::parse_date(field(record, columns.created)),
-        language: lossy(field(record, columns.language)),
-        source,
-    }
-}
-
-fn add_user(store: &mut Store, columns: &UserColumns, record: &Row) -> Result<(), String> {
-    let user = store.users.intern(required(record, columns.userid, "userid")?);
-    store.profiles.insert(user, read_profile(&columns.profile, record, ProfileSource::UsersFile));
-    Ok(())
-}
-
-fn tweet_id(field: &[u8], column: &str) -> Result<u64, String> {
-    match schema::parse_id(field) {
-        Id::Exact(id) if id != INEXACT_ID => Ok(id),
-        Id::Lossy(_) => Ok(INEXACT_ID),
-        Id::Missing => Err(format!("{column} is empty")),
-        _ => Err(format!("{column} {} is not a number", quoted(field))),
-    }
-}
-
-fn reference(store: &mut Store, field: &[u8]) -> u64 {
-    match schema::parse_id(field) {
-        Id::Exact(id) => id,
-        Id::Lossy(text) => store.lossy_ref(text),
-        Id::Missing | Id::Text(_) => NO_REF,
-    }
-}
-
-fn optional_user(store: &mut Store, field: &[u8]) -> u32 {
-    if field.is_empty() {
-        NO_USER
-    } else {
-        store.users.intern(field)
-    }
-}
-
-fn intern_lang(store: &mut Store, code: &[u8]) -> u16 {
-    // Real files hold a few dozen codes; the rare overflow shares the last id.
-    u16::try_from(store.languages.intern(code)).unwrap_or(u16::MAX)
-}
-
-fn add_tweet(campaign: &mut Campaign, c: &TweetColumns, record: &Row, scratch: &mut Vec<u8>) -> Result<(), String> {
-    let id = tweet_id(field(record, Some(c.tweetid)), "tweetid")?;
-    let userid = required(record, c.userid, "userid")?;
-    let raw_time = field(record, Some(c.time));
-    let time = time::parse_tweet_time(raw_time)
-        .ok_or_else(|| format!("tweet_time {} is not a time like 2019-06-13 08:15", quoted(raw_time)))?;
-    let store = &mut campaign.store;
-    let author = store.users.intern(userid);
-    store.profiles.entry(author).or_insert_with(|| read_profile(&c.profile, record, ProfileSource::TweetsFile));
-    let (reply_tweet, reply_user) = (field(record, c.reply_tweet), field(record, c.reply_user));
-    let quoted_tweet = field(record, c.quoted_tweet);
-    let (kind, ref_tweet, ref_user) = if schema::parse_bool(field(record, c.is_retweet)) {
-        (TweetKind::Retweet, field(record, c.retweet_tweet), field(record, c.retweet_user))
-    } else if !reply_tweet.is_empty() || !reply_user.is_empty() {
-        (TweetKind::Reply, reply_tweet, reply_user)
-    } else if !quoted_tweet.is_empty() {
-        (TweetKind::Quote, quoted_tweet, &b""[..])
-    } else {
-        (TweetKind::Original, &b""[..], &b""[..])
-    };
-    let tweet = NewTweet {
-        id,
-        author,
-        time,
-        kind,
-        geo: !matches!(field(record, c.latitude), b"" | b"absent"),
-        lang: intern_lang(store, field(record, c.language)),
-        client: store.clients.intern(field(record, c.client)),
-        reference: reference(store, ref_tweet),
-        ref_user: optional_user(store, ref_user),
-        engagement: [c.like_count, c.retweet_count, c.reply_count, c.quote_count]
-            .map(|column| schema::parse_count(field(record, column))),
-        text: record.get(c.text.unwrap_or(usize::MAX)).unwrap_or_default(),
-    };
-    store.push_tweet(tweet);
-    schema::for_each_list_item(field(record, c.hashtags), scratch, |tag| {
-        let id = store.hashtags.intern(tag.strip_prefix(b"#").unwrap_or(tag));
-        store.push_entity(Entity::Hashtag(id));
-    });
-    schema::for_each_list_item(field(record, c.urls), scratch, |url| {
-        let id = store.urls.push(url);
-        store.push_entity(Entity::Url(id));
-    });
-    schema::for_each_list_item(field(record, c.mentions), scratch, |user| {
-        let id = store.users.intern(user);
-        store.push_entity(Entity::Mention(id));
-    });
-    if id == INEXACT_ID {
-        campaign.inexact_ids += 1;
-    }
-    Ok(())
-}
-
-/// FiveThirtyEight names languages in English; the model keeps Twitter's codes.
-fn language_code(name: &[u8]) -> &[u8] {
-    const CODES: &[(&str, &str)] = &[
-        ("english", "en"),
-        ("russian", "ru"),
-        ("german", "de"),
-        ("ukrainian", "uk"),
-        ("italian", "it"),
-        ("spanish", "es"),
-        ("french", "fr"),
-        ("arabic", "ar"),
-        ("serbian", "sr"),
-        ("bulgarian", "bg"),
-        ("macedonian", "mk"),
-        ("norwegian", "no"),
-        ("romanian", "ro"),
-        ("estonian", "et"),
-        ("farsi (persian)", "fa"),
-        ("dutch", "nl"),
-        ("uzbek", "uz"),
-        ("japanese", "ja"),
-        ("swedish", "sv"),
-        ("polish", "pl"),
-        ("portuguese", "pt"),
-        ("turkish", "tr"),
-        ("croatian", "hr"),
-        ("czech", "cs"),
-        ("finnish", "fi"),
-        ("hungarian", "hu"),
-        ("lithuanian", "lt"),
-        ("latvian", "lv"),
-        ("vietnamese", "vi"),
-        ("tagalog (filipino)", "tl"),
-        ("catalan", "ca"),
-        ("hindi", "hi"),
-        ("korean", "ko"),
-        ("simplified chinese", "zh-cn"),
-        ("traditional chinese", "zh-tw"),
-        ("thai", "th"),
-        ("greek", "el"),
-        ("hebrew", "iw"),
-        ("indonesian", "in"),
-        ("malay", "ms"),
-        ("pushto", "ps"),
-        ("kurdish", "ku"),
-        ("urdu", "ur"),
-        ("bengali", "bn"),
-        ("tamil", "ta"),
-        ("icelandic", "is"),
-        ("danish", "da"),
-        ("slovak", "sk"),
-        ("slovenian", "sl"),
-        ("albanian", "sq"),
-        ("somali", "so"),
-        ("belarusian", "be"),
-        ("kazakh", "kk"),
-        ("language undefined", "und"),
-    ];
-    CODES.iter().find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name)).map_or(name, |(_, code)| code.as_bytes())
-}
-
-/// Hashtags written in a tweet's text: `#` and then letters, digits, marks or `_`.
-pub fn for_each_hashtag_in_text(text: &str, mut tag: impl FnMut(&str)) {
-    let is_tag_char = |c: char| {
-        c.is_alphanumeric()
-            || c == '_'
-            || matches!(c, '\u{300}'..='\u{36f}' | '\u{64b}'..='\u{65f}' | '\u{e31}'..='\u{e4e}')
-    };
-    let mut rest = text;
-    while let Some(at) = rest.find('#') {
-        let after = &rest[at + 1..];
-        let end = after.find(|c: char| !is_tag_char(c)).unwrap_or(after.len());
-        let preceded_by_word = rest[..at].chars().next_back().is_some_and(is_tag_char);
-        if end > 0 && !preceded_by_word {
-            tag(&after[..end]);
-        }
-        rest = &after[end..];
-    }
-}
-
-fn add_fivethirtyeight(campaign: &mut Campaign, c: &FiveThirtyEightColumns, record: &Row) -> Result<(), String> {
-    let handle = required(record, c.author, "author")?;
-    let raw_time = field(record, Some(c.publish_date));
-    let time = time::parse_us_date_time(raw_time)
-        .ok_or_else(|| format!("publish_date {} is not a date like 10/1/2017 19:58", quoted(raw_time)))?;
-    let id = match c.tweet_id {
-        Some(column) => tweet_id(field(record, Some(column)), "tweet_id")?,
-        None => INEXACT_ID,
-    };
-    let store = &mut campaign.store;
-    let author = store.users.intern(handle);
-    store.profiles.entry(author).or_insert_with(|| Profile {
-        display_name: lossy(handle),
-        screen_name: lossy(handle),
-        location: lossy(field(record, c.region)),
-        followers: schema::parse_count(field(record, c.followers)),
-        following: schema::parse_count(field(record, c.following)),
-        source: ProfileSource::FiveThirtyEight,
-        ..Profile::default()
-    });
-    let kind = match field(record, c.post_type) {
-        b"QUOTE_TWEET" => TweetKind::Quote,
-        b"RETWEET" => TweetKind::Retweet,
-        _ if schema::parse_bool(field(record, c.retweet)) => TweetKind::Retweet,
-        _ => TweetKind::Original,
-    };
-    let text = record.get(c.content).unwrap_or_default();
-    let lang = intern_lang(store, language_code(field(record, c.language)));
-    let client = store.clients.intern(b"");
-    store.push_tweet(NewTweet {
-        id,
-        author,
-        time,
-        kind,
-        geo: false,
-        lang,
-        client,
-        reference: NO_REF,
-        ref_user: NO_USER,
-        engagement: [0; 4],
-        text,
-    });
-    let text = String::from_utf8_lossy(text);
-    for_each_hashtag_in_text(&text, |tag| {
-        let id = store.hashtags.intern(tag.as_bytes());
-        store.push_entity(Entity::Hashtag(id));
-    });
-    for word in text.split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")) {
-        let id = store.urls.push(word.as_bytes());
-        store.push_entity(Entity::Url(id));
-    }
-    if id == INEXACT_ID {
-        campaign.inexact_ids += 1;
-    }
-    Ok(())
 }
 
 /// The reader a `Loader` needs over bytes held in memory (tests, samples).
 pub fn memory_input(name: &str, bytes: Vec<u8>) -> Input {
     Input { name: name.to_string(), size: bytes.len() as u64, reader: Box::new(io::Cursor::new(bytes)) }
-}
-
-/// Opens a file on disk as an input (the native CLI).
-pub fn file_input(path: &std::path::Path) -> io::Result<Input> {
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    Ok(Input {
-        name: path.display().to_string(),
-        size,
-        reader: Box::new(BufSeek(BufReader::with_capacity(1 << 16, file))),
-    })
-}
-
-/// A buffered file whose seeks keep the buffer when they land inside it.
-struct BufSeek<R>(BufReader<R>);
-
-impl<R: Read> Read for BufSeek<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.read(buf)
-    }
-}
-
-impl<R: Read + Seek> Seek for BufSeek<R> {
-    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
-        match to {
-            SeekFrom::Start(target) => {
-                let pos = self.0.stream_position()?;
-                let buffered = self.0.buffer().len() as u64;
-                if target >= pos && target - pos <= buffered {
-                    self.0.consume((target - pos) as usize);
-                    Ok(target)
-                } else {
-                    self.0.seek(to)
-                }
-            }
-            other => self.0.seek(other),
-        }
-    }
 }
 
 /// Loads everything in one go (the CLI and tests); the browser steps instead.

@@ -4,9 +4,11 @@
 
 pub mod chart;
 pub mod error;
+pub mod gzip;
 pub mod ingest;
 pub mod query;
 pub mod records;
+pub mod rows;
 pub mod schema;
 pub mod store;
 pub mod summary;

@@ -5,7 +5,7 @@
 use crate::core::ingest::Campaign;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
-use crate::core::summary::{continuous_months, rank, summarize_in, user_label, Keys, Ranking, Summary};
+use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, user_label, Keys, Ranking, Summary};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -112,16 +112,16 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
     }
     let mut stats: FxMap<u32, Stats> = FxMap::default();
     let mut clients: FxMap<(u32, u32), u32> = FxMap::default();
-    let mut languages: FxMap<(u32, u16), u32> = FxMap::default();
-    for i in (0..store.len()).filter(|&i| in_range(range, store.time[i])) {
-        let (author, t) = (store.author[i], store.time[i]);
+    let mut languages: FxMap<(u32, u32), u32> = FxMap::default();
+    for i in (0..store.len()).filter(|&i| in_range(range, store.time(i))) {
+        let (author, t) = (store.author(i), store.time(i));
         let s = stats.entry(author).or_default();
         s.tweets += 1;
         s.retweets += u64::from(store.kind(i) == TweetKind::Retweet);
         s.first = Some(s.first.map_or(t, |f| f.min(t)));
         s.last = Some(s.last.map_or(t, |l| l.max(t)));
-        *clients.entry((author, store.client[i])).or_default() += 1;
-        *languages.entry((author, store.lang[i])).or_default() += 1;
+        *clients.entry((author, store.client(i))).or_default() += 1;
+        *languages.entry((author, store.lang(i))).or_default() += 1;
     }
     let top_of = |counts: Vec<((u32, u32), u32)>| -> FxMap<u32, u32> {
         let mut best: FxMap<u32, (u32, u32)> = FxMap::default();
@@ -134,13 +134,13 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
         best.into_iter().map(|(a, (v, _))| (a, v)).collect()
     };
     let top_client = top_of(clients.into_iter().collect());
-    let top_language = top_of(languages.into_iter().map(|((a, l), n)| ((a, u32::from(l)), n)).collect());
+    let top_language = top_of(languages.into_iter().collect());
     let mut rows: Vec<AccountRow> = store
-        .profiles
+        .profiles()
         .iter()
         .map(|(&user, p)| {
             let s = stats.get(&user).cloned().unwrap_or_default();
-            let id = store.users.text(user);
+            let id = store.users().text(user);
             let search_text =
                 [id.as_str(), &p.display_name, &p.screen_name, &p.location, &p.description].join("\n").to_lowercase();
             AccountRow {
@@ -154,8 +154,8 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
                 last_tweet: s.last.map(time::format_minutes),
                 tweets: s.tweets,
                 retweets: s.retweets,
-                language: top_language.get(&user).map(|&l| store.languages.text(l)).unwrap_or_default(),
-                client: top_client.get(&user).map(|&c| store.clients.text(c)).unwrap_or_default(),
+                language: top_language.get(&user).map(|&l| store.languages().text(l)).unwrap_or_default(),
+                client: top_client.get(&user).map(|&c| store.clients().text(c)).unwrap_or_default(),
                 id,
                 search_text,
             }
@@ -248,7 +248,10 @@ pub struct TweetQuery {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TweetRow {
+    /// As the file wrote it.
     pub id: String,
+    /// Whether `id` is an exact tweet id, rather than a spreadsheet's rounding of one.
+    pub exact_id: bool,
     pub time: String,
     pub account: String,
     pub screen_name: String,
@@ -262,8 +265,8 @@ pub struct TweetRow {
     pub urls: Vec<String>,
     /// The retweeted, replied-to or quoted tweet's id.
     pub reference: Option<String>,
-    /// likes, retweets, replies, quotes
-    pub engagement: [u32; 4],
+    /// likes, retweets, replies, quotes; `None` where the file has no counts.
+    pub engagement: Option<[u32; 4]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -334,28 +337,26 @@ impl Needle {
 
 fn tweet_row(store: &Store, i: usize) -> TweetRow {
     let mut row = TweetRow {
-        id: match store.tweet_id[i] {
-            crate::core::store::INEXACT_ID => String::new(),
-            id => id.to_string(),
-        },
-        time: time::format_minutes(store.time[i]),
-        account: store.users.text(store.author[i]),
-        screen_name: user_label(store, store.author[i]),
+        id: store.tweet_id(i).to_string(),
+        exact_id: store.tweet_id(i).exact().is_some(),
+        time: time::format_minutes(store.time(i)),
+        account: store.users().text(store.author(i)),
+        screen_name: user_label(store, store.author(i)),
         kind: store.kind(i),
-        language: store.languages.text(u32::from(store.lang[i])),
-        client: store.clients.text(store.client[i]),
+        language: store.languages().text(store.lang(i)),
+        client: store.clients().text(store.client(i)),
         text: String::from_utf8_lossy(store.text(i)).into_owned(),
         hashtags: Vec::new(),
         mentions: Vec::new(),
         urls: Vec::new(),
-        reference: store.reference_text(i),
-        engagement: store.engagement[i],
+        reference: store.reference(i).map(|r| r.to_string()),
+        engagement: store.engagement(i),
     };
     for entity in store.entities(i) {
         match entity {
-            Entity::Hashtag(h) => row.hashtags.push(store.hashtags.text(h)),
-            Entity::Url(u) => row.urls.push(store.urls.text(u)),
-            Entity::Mention(u) => row.mentions.push((store.users.text(u), user_label(store, u))),
+            Entity::Hashtag(h) => row.hashtags.push(store.hashtags().text(h)),
+            Entity::Url(u) => row.urls.push(store.urls().text(u)),
+            Entity::Mention(u) => row.mentions.push((store.users().text(u), user_label(store, u))),
         }
     }
     row
@@ -366,22 +367,22 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
     let store = &campaign.store;
     let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
     let account = match &q.account {
-        Some(id) => match store.users.get(id.as_bytes()) {
+        Some(id) => match store.users().get(id.as_bytes()) {
             Some(user) => Some(user),
             None => return empty,
         },
         None => None,
     };
     let language = match &q.language {
-        Some(code) => match store.languages.get(code.as_bytes()) {
-            Some(l) => Some(u16::try_from(l).unwrap_or(u16::MAX)),
+        Some(code) => match store.languages().get(code.as_bytes()) {
+            Some(l) => Some(l),
             None => return empty,
         },
         None => None,
     };
     let hashtags: Option<Vec<bool>> = q.hashtag.as_ref().map(|tag| {
-        let tag = tag.trim_start_matches('#').to_lowercase();
-        (0..store.hashtags.len() as u32).map(|h| store.hashtags.text(h).to_lowercase() == tag).collect()
+        let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
+        (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
     });
     let needle = Needle::new(&q.text);
     // Rows are scanned in storage order (cache-friendly); the newest
@@ -390,9 +391,9 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
     let mut newest: BinaryHeap<Reverse<(u32, Reverse<usize>)>> = BinaryHeap::new();
     let mut total = 0;
     for i in 0..store.len() {
-        let matches = in_range(q.range, store.time[i])
-            && account.is_none_or(|a| store.author[i] == a)
-            && language.is_none_or(|l| store.lang[i] == l)
+        let matches = in_range(q.range, store.time(i))
+            && account.is_none_or(|a| store.author(i) == a)
+            && language.is_none_or(|l| store.lang(i) == l)
             && q.kind.is_none_or(|k| store.kind(i) == k)
             && hashtags
                 .as_ref()
@@ -401,7 +402,7 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
         if matches {
             total += 1;
             if keep > 0 {
-                newest.push(Reverse((store.time[i], Reverse(i))));
+                newest.push(Reverse((store.time(i), Reverse(i))));
                 if newest.len() > keep {
                     newest.pop();
                 }
@@ -409,7 +410,7 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
         }
     }
     let mut rows: Vec<usize> = newest.into_iter().map(|Reverse((_, Reverse(i)))| i).collect();
-    rows.sort_by_key(|&i| (Reverse(store.time[i]), i));
+    rows.sort_by_key(|&i| (Reverse(store.time(i)), i));
     let offset = q.offset.min(total);
     TweetPage { total, offset, rows: rows.into_iter().skip(q.offset).map(|i| tweet_row(store, i)).collect() }
 }
@@ -465,9 +466,9 @@ fn next_period(period: Period, start: i32) -> i32 {
 
 pub fn timeline(campaign: &Campaign, q: &TimelineQuery) -> Timeline {
     let store = &campaign.store;
-    let account = q.account.as_ref().map(|id| store.users.get(id.as_bytes()));
-    let rows: Vec<usize> = (0..store.len()).filter(|&i| account.is_none_or(|a| Some(store.author[i]) == a)).collect();
-    let days = rows.iter().map(|&i| (store.time[i] / 1440) as i32);
+    let account = q.account.as_ref().map(|id| store.users().get(id.as_bytes()));
+    let rows: Vec<usize> = (0..store.len()).filter(|&i| account.is_none_or(|a| Some(store.author(i)) == a)).collect();
+    let days = rows.iter().map(|&i| (store.time(i) / 1440) as i32);
     let (Some(first), Some(last)) = (days.clone().min(), days.max()) else {
         return Timeline { periods: Vec::new(), bounds: Vec::new(), series: Vec::new() };
     };
@@ -483,23 +484,23 @@ pub fn timeline(campaign: &Campaign, q: &TimelineQuery) -> Timeline {
             Box::new(|i| store.kind(i) as usize),
         ),
         Split::Language => {
-            let mut counts = vec![0u64; store.languages.len()];
-            rows.iter().for_each(|&i| counts[usize::from(store.lang[i])] += 1);
+            let mut counts = vec![0u64; store.languages().len()];
+            rows.iter().for_each(|&i| counts[store.lang(i) as usize] += 1);
             let top = rank(counts.iter().enumerate().map(|(l, &n)| (l.to_string(), n)), TIMELINE_LANGUAGES);
             let ids: Vec<usize> = top.iter().filter_map(|(l, _)| l.parse().ok()).collect();
             let mut labels: Vec<String> = ids
                 .iter()
-                .map(|&l| store.languages.text(l as u32))
+                .map(|&l| store.languages().text(l as u32))
                 .map(|t| if t.is_empty() { "(blank)".into() } else { t })
                 .collect();
             labels.push("other".into());
             let other = ids.len();
-            (labels, Box::new(move |i| ids.iter().position(|&l| l == usize::from(store.lang[i])).unwrap_or(other)))
+            (labels, Box::new(move |i| ids.iter().position(|&l| l == store.lang(i) as usize).unwrap_or(other)))
         }
     };
     let mut series = vec![vec![0u64; bounds.len() - 1]; labels.len()];
     for &i in &rows {
-        series[series_of(i)][slot((store.time[i] / 1440) as i32)] += 1;
+        series[series_of(i)][slot((store.time(i) / 1440) as i32)] += 1;
     }
     let format = if q.period == Period::Month { time::format_month } else { time::format_day };
     Timeline {
@@ -521,27 +522,30 @@ pub struct AccountDetail {
 
 pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Option<AccountDetail> {
     let store = &campaign.store;
-    let user = store.users.get(id.as_bytes())?;
-    let profile = store.profiles.get(&user)?.clone();
+    let user = store.users().get(id.as_bytes())?;
+    let profile = store.profile(user)?.clone();
     let row = rows.iter().find(|r| r.id == id)?.clone();
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
     let mut hours = vec![[0u64; 24]; 7];
-    let mut tags: FxMap<String, u64> = FxMap::default();
-    for i in (0..store.len()).filter(|&i| store.author[i] == user) {
-        let day = (store.time[i] / 1440) as i32;
+    // Per folded tag: how many of the account's tweets carry it, and the last
+    // tweet that counted it (so a tag repeated in one tweet counts once).
+    let mut tags: FxMap<Vec<u8>, (u64, usize)> = FxMap::default();
+    for i in (0..store.len()).filter(|&i| store.author(i) == user) {
+        let day = (store.time(i) / 1440) as i32;
         *months.entry(time::format_month(day)).or_default() += 1;
-        hours[time::weekday(day)][(store.time[i] % 1440 / 60) as usize] += 1;
-        let mut seen = Vec::new();
+        hours[time::weekday(day)][(store.time(i) % 1440 / 60) as usize] += 1;
         for entity in store.entities(i) {
             if let Entity::Hashtag(h) = entity {
-                let tag = store.hashtags.text(h).to_lowercase();
-                if !seen.contains(&tag) {
-                    *tags.entry(tag.clone()).or_default() += 1;
-                    seen.push(tag);
+                let (count, last) =
+                    tags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_insert((0, usize::MAX));
+                if *last != i {
+                    *last = i;
+                    *count += 1;
                 }
             }
         }
     }
+    let tags = tags.into_iter().map(|(tag, (n, _))| (String::from_utf8_lossy(&tag).into_owned(), n));
     Some(AccountDetail {
         row,
         profile,

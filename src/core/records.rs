@@ -8,11 +8,31 @@
 //! `"` doubled to escape, text after a closing quote kept, any run of `\r`/`\n`
 //! ends a record, a UTF-8 BOM dropped, a cut-short last record kept as it is);
 //! tests compare the two on random bytes.
+//!
+//! Two departures keep one bad record from costing the rest of a file, and
+//! memory bounded whatever the bytes: a record longer than [`MAX_RECORD`], and
+//! one that reaches the end of the input inside quotes or where reading failed
+//! (a stray opening quote, a download cut short), come out as a [`Broken`] row,
+//! and reading resumes on the line after the one where that record began.
 
 use std::io::{self, Read};
 use std::ops::Range;
 
 const FIRST_BUFFER: usize = 256 * 1024;
+
+/// The longest record read as one. No release record comes near it (the
+/// longest tweet with its profile is a few kilobytes); anything longer is a
+/// quote left open, or not CSV at all.
+pub const MAX_RECORD: usize = 1 << 20;
+
+/// Why a record could not be read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// Longer than [`MAX_RECORD`] bytes.
+    TooLong,
+    /// It reaches the end of the input inside quotes, or reading stopped in it.
+    CutShort,
+}
 
 /// Where one field's bytes are: in the input, or copied out and unescaped.
 #[derive(Debug, Clone, Copy)]
@@ -112,9 +132,16 @@ impl Fields {
 pub struct Row<'a> {
     input: &'a [u8],
     fields: &'a Fields,
+    broken: Option<Broken>,
 }
 
 impl<'a> Row<'a> {
+    /// Why the record could not be read as one; its fields are then as far
+    /// as they went (none for one too long).
+    pub fn broken(&self) -> Option<Broken> {
+        self.broken
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.fields.spans.len()
@@ -138,11 +165,9 @@ impl<'a> Row<'a> {
 
 /// What one attempt to parse a record from the buffered bytes found.
 enum Parsed {
-    /// A record; the first `skipped` bytes were blank lines before it, and
-    /// `consumed` bytes (those included) are used up.
-    Record { skipped: usize, consumed: usize },
-    /// Only blank lines (or nothing) before the end of the input.
-    End,
+    /// A record of `consumed` bytes; `open` when it ends at the end of the
+    /// input inside quotes.
+    Record { consumed: usize, open: bool },
     /// The record goes on past the buffered bytes.
     NeedMore,
 }
@@ -154,10 +179,19 @@ pub struct Records<R> {
     start: usize,
     end: usize,
     eof: bool,
+    /// Why the input ended early, kept until the buffered records are out.
+    failed: Option<io::Error>,
+    /// Dropping bytes up to the next line break, after a record too long to keep.
+    skipping: bool,
+    /// Reading went on after a record cut short at the end of the input; the
+    /// next such record runs to the end (each would scan the rest again).
+    resumed_at_end: bool,
     at_file_start: bool,
     fields: Fields,
     /// Where the record last read starts in the buffer.
     record_start: usize,
+    /// Bytes of the input dropped from the front of the buffer so far.
+    dropped: u64,
     /// Lines are counted only when asked for: `line` is the line of
     /// `buffer[counted]`, which never passes `record_start`.
     line: u64,
@@ -172,63 +206,169 @@ impl<R: Read> Records<R> {
             start: 0,
             end: 0,
             eof: false,
+            failed: None,
+            skipping: false,
+            resumed_at_end: false,
             at_file_start: true,
             fields: Fields::default(),
             record_start: 0,
+            dropped: 0,
             line: 1,
             counted: 0,
         }
     }
 
-    /// The next record, or `None` at the end of the input.
+    /// The next record, or `None` at the end of the input. An error of the
+    /// underlying reader comes after every record read before it.
     pub fn read(&mut self) -> io::Result<Option<Row<'_>>> {
         loop {
-            self.fields.clear();
-            let input = &self.buffer[self.start..self.end];
-            match parse(input, self.eof, &mut self.fields) {
-                Parsed::Record { skipped, consumed } => {
-                    self.record_start = self.start + skipped;
-                    let input = &self.buffer[self.start..self.start + consumed];
-                    self.start += consumed;
-                    return Ok(Some(Row { input, fields: &self.fields }));
+            if self.skipping {
+                match memchr::memchr2(b'\n', b'\r', &self.buffer[self.start..self.end]) {
+                    Some(at) => {
+                        self.start += at;
+                        self.skipping = false;
+                    }
+                    None => {
+                        self.start = self.end;
+                        if self.at_end()? {
+                            return Ok(None);
+                        }
+                        self.fill();
+                        continue;
+                    }
                 }
-                Parsed::End => {
-                    self.start = self.end;
+            }
+            let blank = self.buffer[self.start..self.end].iter().position(|&b| !is_terminator(b));
+            let Some(blank) = blank else {
+                self.start = self.end;
+                if self.at_end()? {
                     return Ok(None);
                 }
-                Parsed::NeedMore => self.fill()?,
+                self.fill();
+                continue;
+            };
+            self.start += blank;
+            self.fields.clear();
+            let input = &self.buffer[self.start..self.end];
+            let eof = self.eof;
+            match parse(input, eof, &mut self.fields) {
+                Parsed::Record { consumed, open } => {
+                    self.record_start = self.start;
+                    let ends_input = self.start + consumed == self.end;
+                    let unfinished = ends_input && !is_terminator(self.buffer[self.end - 1]);
+                    let cut = open || (self.failed.is_some() && unfinished);
+                    if cut && !self.resumed_at_end {
+                        self.resumed_at_end = ends_input;
+                        self.resume_after_first_line(consumed);
+                    } else {
+                        self.start += consumed;
+                    }
+                    let input = &self.buffer[self.record_start..self.record_start + consumed];
+                    return Ok(Some(Row { input, fields: &self.fields, broken: cut.then_some(Broken::CutShort) }));
+                }
+                Parsed::NeedMore if self.end - self.start >= MAX_RECORD => {
+                    self.record_start = self.start;
+                    self.fields.clear();
+                    self.fields.spans.shrink_to(64);
+                    self.fields.copies.shrink_to(FIRST_BUFFER);
+                    self.resume_after_first_line(self.end - self.start);
+                    let input = &self.buffer[self.record_start..self.record_start];
+                    return Ok(Some(Row { input, fields: &self.fields, broken: Some(Broken::TooLong) }));
+                }
+                Parsed::NeedMore => self.fill(),
             }
+        }
+    }
+
+    /// Goes on at the line after the one where the record at `start` begins,
+    /// within its `len` bytes or, failing that, past the next line break.
+    fn resume_after_first_line(&mut self, len: usize) {
+        let record = &self.buffer[self.start..self.start + len];
+        match memchr::memchr2(b'\n', b'\r', record) {
+            Some(at) => self.start += at,
+            None => {
+                self.start += len;
+                self.skipping = true;
+            }
+        }
+    }
+
+    /// Goes back to the second line of the record last read, to read it again
+    /// from there, and says whether it did: for a record that spans lines but
+    /// has the wrong fields, most likely because a stray quote joined them.
+    pub fn reread_from_second_line(&mut self) -> bool {
+        let record = &self.buffer[self.record_start..self.start];
+        let body = record.len() - record.iter().rev().take_while(|&&b| is_terminator(b)).count();
+        match memchr::memchr2(b'\n', b'\r', &record[..body]) {
+            Some(at) if !self.skipping => {
+                self.start = self.record_start + at;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the input has ended, with its error once the buffer is used up.
+    fn at_end(&mut self) -> io::Result<bool> {
+        if !self.eof {
+            return Ok(false);
+        }
+        match self.failed.take() {
+            Some(e) => Err(e),
+            None => Ok(true),
         }
     }
 
     /// The 1-based line the record last read starts on.
     pub fn line(&mut self) -> u64 {
-        self.line += count_lines(&self.buffer[self.counted..self.record_start]);
+        // The record's first byte comes along: it is no line break, and it
+        // settles a `\r` just before it.
+        let to = (self.record_start + 1).min(self.end);
+        self.line += count_lines(&self.buffer[self.counted..to]);
         self.counted = self.record_start;
         self.line
     }
 
+    /// The heap this reader holds: its buffer (at most twice [`MAX_RECORD`])
+    /// and the fields of the record last read.
+    pub fn heap_bytes(&self) -> usize {
+        self.buffer.capacity()
+            + self.fields.spans.capacity() * std::mem::size_of::<Span>()
+            + self.fields.copies.capacity()
+    }
+
+    /// The byte of the (unpacked) input where the record last read starts.
+    pub fn byte(&self) -> u64 {
+        self.dropped + self.record_start as u64
+    }
+
     /// Keeps the unused bytes, makes room (growing only for a record longer
-    /// than the buffer) and reads until the buffer is full or the input ends.
-    fn fill(&mut self) -> io::Result<()> {
+    /// than the buffer, up to [`MAX_RECORD`]) and reads until the buffer is
+    /// full or the input ends. A failed read ends the input: the error waits
+    /// until the records before it are out.
+    fn fill(&mut self) {
+        // A `\r` just before the cut stays, uncounted, until the byte after it
+        // says whether it ends a line alone or with a `\n`.
         self.line += count_lines(&self.buffer[self.counted..self.start]);
-        self.buffer.copy_within(self.start..self.end, 0);
-        self.end -= self.start;
-        self.start = 0;
-        self.counted = 0;
-        self.record_start = 0;
+        let keep = usize::from(self.start > 0 && self.buffer[self.start - 1] == b'\r');
+        self.buffer.copy_within(self.start - keep..self.end, 0);
+        self.dropped += (self.start - keep) as u64;
+        self.end -= self.start - keep;
+        self.start = keep;
+        self.counted = keep;
+        self.record_start = keep;
         if self.end == self.buffer.len() {
             self.buffer.resize(self.buffer.len() * 2, 0);
         }
-        while self.end < self.buffer.len() {
+        while self.end < self.buffer.len() && !self.eof {
             match self.reader.read(&mut self.buffer[self.end..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
+                Ok(0) => self.eof = true,
                 Ok(n) => self.end += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.failed = Some(e);
+                    self.eof = true;
+                }
             }
         }
         if self.at_file_start && (self.end >= 3 || self.eof) {
@@ -238,31 +378,33 @@ impl<R: Read> Records<R> {
                 self.counted = 3;
             }
         }
-        Ok(())
     }
 }
 
+/// Line breaks in `bytes`: each `\n`, and each `\r` followed by something
+/// other than `\n` (old Mac files end lines with `\r` alone). A `\r` at the
+/// very end is left for the caller, who has not seen the byte after it.
 fn count_lines(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
+    let feeds = memchr::memchr_iter(b'\n', bytes).count();
+    let lone_returns =
+        memchr::memchr_iter(b'\r', bytes).filter(|&at| bytes.get(at + 1).is_some_and(|&b| b != b'\n')).count();
+    (feeds + lone_returns) as u64
 }
 
 fn is_terminator(byte: u8) -> bool {
     byte == b'\n' || byte == b'\r'
 }
 
-/// Parses one record from the front of `input` into `fields`.
+/// Parses one record from the front of `input` (which starts with no line
+/// break) into `fields`.
 fn parse(input: &[u8], eof: bool, fields: &mut Fields) -> Parsed {
-    let skipped = input.iter().position(|&b| !is_terminator(b)).unwrap_or(input.len());
-    if skipped == input.len() {
-        return if eof { Parsed::End } else { Parsed::NeedMore };
-    }
-    match parse_regular(input, skipped, fields) {
-        Regular::Record(consumed) => Parsed::Record { skipped, consumed },
+    match parse_regular(input, 0, fields) {
+        Regular::Record(consumed) => Parsed::Record { consumed, open: false },
         Regular::NeedMore if !eof => Parsed::NeedMore,
         // A quote out of place, or the last record of the input.
         _ => {
             fields.clear();
-            parse_exact(input, skipped, eof, fields)
+            parse_exact(input, eof, fields)
         }
     }
 }
@@ -338,9 +480,10 @@ fn prefix_xor(mut bits: u64) -> u64 {
 }
 
 /// Parses one record exactly as the `csv` crate does, whatever its quotes.
-fn parse_exact(input: &[u8], skipped: usize, eof: bool, fields: &mut Fields) -> Parsed {
-    let mut scan = Scanner::new(input, skipped);
-    let mut at = skipped;
+fn parse_exact(input: &[u8], eof: bool, fields: &mut Fields) -> Parsed {
+    let mut scan = Scanner::new(input, 0);
+    let mut at = 0;
+    let mut open = false;
     loop {
         fields.begin();
         // At the start of a field: a quoted part first, if any.
@@ -355,6 +498,7 @@ fn parse_exact(input: &[u8], skipped: usize, eof: bool, fields: &mut Fields) -> 
                     // the unquoted part below then finds at once.
                     fields.take(input, at, input.len());
                     at = input.len();
+                    open = true;
                     break;
                 };
                 fields.take(input, at, quote);
@@ -373,13 +517,13 @@ fn parse_exact(input: &[u8], skipped: usize, eof: bool, fields: &mut Fields) -> 
             }
             fields.take(input, at, input.len());
             fields.end();
-            return Parsed::Record { skipped, consumed: input.len() };
+            return Parsed::Record { consumed: input.len(), open };
         };
         fields.take(input, at, stop);
         fields.end();
         at = stop + 1;
         if input[stop] != b',' {
-            return Parsed::Record { skipped, consumed: at };
+            return Parsed::Record { consumed: at, open: false };
         }
         if at == input.len() {
             if !eof {
@@ -387,7 +531,7 @@ fn parse_exact(input: &[u8], skipped: usize, eof: bool, fields: &mut Fields) -> 
             }
             // A delimiter just before the end leaves one empty field.
             fields.end();
-            return Parsed::Record { skipped, consumed: at };
+            return Parsed::Record { consumed: at, open: false };
         }
     }
 }
@@ -529,7 +673,7 @@ mod tests {
         assert_eq!(fields("\"x\"y\"z,w"), [vec!["xy\"z", "w"]]);
         assert_eq!(fields("a,\n\n\r\nb"), [vec!["a", ""], vec!["b"]]);
         assert_eq!(fields("a,"), [vec!["a", ""]]);
-        assert_eq!(fields("\"open, to the end\nof it"), [vec!["open, to the end\nof it"]]);
+        assert_eq!(fields("\"open, to the end"), [vec!["open, to the end"]]);
         assert_eq!(fields("\u{feff}id,\u{feff}x"), [vec!["id", "\u{feff}x"]]);
         assert!(fields("\r\n\n").is_empty());
     }
@@ -538,6 +682,125 @@ mod tests {
     fn lines_are_where_records_start() {
         let lines: Vec<u64> = read_all(b"h\n\n\"two\nlines\"\r\nnext\n").iter().map(|r| r.0).collect();
         assert_eq!(lines, [1, 3, 5]);
+    }
+
+    /// A record's line, byte, why it broke (if it did) and fields.
+    type Marked = (u64, u64, Option<Broken>, Vec<String>);
+
+    /// Every record, and the error that ended the input, if one did.
+    fn read_marked(reader: impl Read) -> (Vec<Marked>, Option<io::Error>) {
+        let mut records = Records::new(reader);
+        let mut out = Vec::new();
+        loop {
+            match records.read() {
+                Ok(Some(row)) => {
+                    let broken = row.broken();
+                    let fields = row.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+                    out.push((records.line(), records.byte(), broken, fields));
+                }
+                Ok(None) => return (out, None),
+                Err(e) => return (out, Some(e)),
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_left_open_costs_its_own_line_only() {
+        // Unquoted fields, as a spreadsheet writes them: the quote opens a
+        // field that would run to the end of the input.
+        let (read, error) = read_marked(&b"h\n\"a,stray\nb,c\r\nd,e\n"[..]);
+        assert!(error.is_none());
+        let summary: Vec<(u64, Option<Broken>)> = read.iter().map(|r| (r.0, r.2)).collect();
+        assert_eq!(summary, [(1, None), (2, Some(Broken::CutShort)), (3, None), (4, None)]);
+        assert_eq!((read[2].3.join(","), read[3].3.join(",")), ("b,c".to_string(), "d,e".to_string()));
+        assert_eq!(read[3].1, 16);
+        // A record that closes its quotes, but lines later: read again from its second line.
+        let mut records = Records::new(&b"h\n\"a\nb\",x\nc,d\n"[..]);
+        records.read().unwrap();
+        assert_eq!(records.read().unwrap().unwrap().len(), 2);
+        assert!(records.reread_from_second_line());
+        let rest: Vec<Vec<u8>> =
+            std::iter::from_fn(|| records.read().unwrap().map(|r| r.iter().collect::<Vec<_>>().concat())).collect();
+        assert_eq!(rest, [b"b\"x".to_vec(), b"cd".to_vec()]);
+        assert!(!records.reread_from_second_line(), "a one-line record has no second line");
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_dropped_up_to_its_next_line() {
+        let mut data = b"h\n\"".to_vec();
+        data.extend(std::iter::repeat_n(b'x', MAX_RECORD / 2));
+        data.extend_from_slice(b"\nstill inside the quote,");
+        data.extend(std::iter::repeat_n(b'y', MAX_RECORD));
+        data.extend_from_slice(b"\nlast,row\n");
+        let (read, _) = read_marked(&data[..]);
+        let summary: Vec<(u64, Option<Broken>)> = read.iter().map(|r| (r.0, r.2)).collect();
+        assert_eq!(summary, [(1, None), (2, Some(Broken::TooLong)), (3, Some(Broken::TooLong)), (4, None)]);
+        assert_eq!(read[3].3, ["last", "row"]);
+        assert_eq!(read[3].1, data.len() as u64 - 9);
+        // No line break at all: dropped to the end, in a buffer that stays small.
+        let nul = std::io::repeat(0).take(20 * MAX_RECORD as u64);
+        let mut records = Records::new(nul);
+        assert_eq!(records.read().unwrap().unwrap().broken(), Some(Broken::TooLong));
+        assert!(records.read().unwrap().is_none());
+        assert!(records.buffer.len() <= 2 * MAX_RECORD);
+    }
+
+    #[test]
+    fn blank_lines_are_dropped_as_they_come() {
+        let blank = std::io::repeat(b'\n').take(50 * FIRST_BUFFER as u64).chain(&b"a,b"[..]);
+        let mut records = Records::new(blank);
+        assert_eq!(records.read().unwrap().unwrap().iter().collect::<Vec<_>>(), [b"a", b"b"]);
+        assert_eq!(records.line(), 50 * FIRST_BUFFER as u64 + 1);
+        assert_eq!(records.buffer.len(), FIRST_BUFFER);
+    }
+
+    /// Hands out its bytes, then fails.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the disk went away"));
+            }
+            let n = buf.len().min(self.0.len()).min(5);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_failed_read_comes_after_every_record_before_it() {
+        let (read, error) = read_marked(Failing(b"h\r\nx,1\r\ny,2\r\nz,"));
+        let summary: Vec<(u64, Option<Broken>)> = read.iter().map(|r| (r.0, r.2)).collect();
+        assert_eq!(summary, [(1, None), (2, None), (3, None), (4, Some(Broken::CutShort))]);
+        assert_eq!(error.map(|e| e.to_string()).as_deref(), Some("the disk went away"));
+        let (read, error) = read_marked(Failing(b"h\nx,1\n"));
+        assert_eq!((read.len(), read[1].2, error.is_some()), (2, None, true));
+    }
+
+    #[test]
+    fn lines_end_with_a_return_alone_too() {
+        let lines: Vec<u64> = read_all(b"h\ra\r\rb\r\nc\n\rd").iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 2, 4, 5, 7]);
+        // Read a byte at a time, a `\r\n` split across two reads counts once.
+        let mut records = Records::new(OneByte(b"h\r\na\r\nb"));
+        let mut lines = Vec::new();
+        while let Some(_row) = records.read().unwrap() {
+            lines.push(records.line());
+        }
+        assert_eq!(lines, [1, 2, 3]);
+    }
+
+    struct OneByte<'a>(&'a [u8]);
+
+    impl Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.0.len()).min(1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Columns are always found by header name: the three generations of tweets files
 //! order them differently, and unknown extra columns are ignored.
 
+use std::cmp::Reverse;
+
 /// Profile columns, shared by users files and (repeated on every row) tweets files.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProfileColumns {
@@ -114,7 +116,11 @@ impl Layout {
                 mentions: col("user_mentions"),
             })));
         }
-        if let (Some(userid), Some(_), None) = (col("userid"), col("user_screen_name"), col("tweetid")) {
+        // A header with any column only tweets files have is a tweets file
+        // missing a column, never a users file.
+        let tweet_columns = ["tweetid", "tweet_time", "tweet_text", "is_retweet", "tweet_language", "retweet_tweetid"];
+        let looks_like_tweets = tweet_columns.iter().any(|c| col(c).is_some());
+        if let (Some(userid), Some(_), false) = (col("userid"), col("user_screen_name"), looks_like_tweets) {
             return Ok(Layout::Users(UserColumns { userid, profile: profile() }));
         }
         if let (Some(author), Some(content), Some(publish_date)) = (col("author"), col("content"), col("publish_date"))
@@ -132,18 +138,7 @@ impl Layout {
                 post_type: col("post_type"),
             }));
         }
-        let mut found = names.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
-        if names.len() > 12 {
-            found.push_str(", …");
-        }
-        if found.is_empty() {
-            found.push_str("nothing");
-        }
-        Err(format!(
-            "this is not an information-operations archive: expected a tweets file (tweetid, userid, tweet_time, …), \
-             a users file (userid, user_screen_name, …) or a FiveThirtyEight IRAhandle file (author, content, publish_date, …), \
-             but the header has {found}"
-        ))
+        Err(refusal(&names, looks_like_tweets))
     }
 
     /// What the file holds, for people.
@@ -154,6 +149,96 @@ impl Layout {
             Layout::FiveThirtyEight(_) => "FiveThirtyEight tweets",
         }
     }
+}
+
+/// The columns each layout cannot do without.
+const REQUIRED: [(&str, &[&str]); 3] = [
+    ("a tweets file", &["tweetid", "userid", "tweet_time"]),
+    ("a users file", &["userid", "user_screen_name"]),
+    ("a FiveThirtyEight IRAhandle file", &["author", "content", "publish_date"]),
+];
+
+/// Why a header is no layout: the layout it comes nearest, the columns it
+/// lacks, and the header's names that look most like them.
+fn refusal(names: &[String], looks_like_tweets: bool) -> String {
+    let has = |c: &str| names.iter().any(|n| n == c);
+    let (what, required) = REQUIRED
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, cols))| {
+            // A column present counts two, one nearly named counts one.
+            let score: usize =
+                cols.iter().map(|c| if has(c) { 2 } else { usize::from(nearest(c, names).is_some()) }).sum();
+            (score + 2 * usize::from(*i == 0 && looks_like_tweets), Reverse(*i))
+        })
+        .map(|(_, layout)| *layout)
+        .unwrap_or(REQUIRED[0]);
+    let missing: Vec<String> = required
+        .iter()
+        .filter(|c| !has(c))
+        .map(|c| match nearest(c, names) {
+            Some(near) => format!("{c} (it has {near})"),
+            None => c.to_string(),
+        })
+        .collect();
+    let mut found = names.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > 12 {
+        found.push_str(", …");
+    }
+    if found.is_empty() {
+        found.push_str("nothing");
+    }
+    format!(
+        "this is not an information-operations archive: {what} needs the columns {}, and this header lacks {}. \
+         Expected a tweets file (tweetid, userid, tweet_time, …), a users file (userid, user_screen_name, …) \
+         or a FiveThirtyEight IRAhandle file (author, content, publish_date, …); the header has {found}",
+        required.join(", "),
+        missing.join(", ")
+    )
+}
+
+/// The header name most like `wanted` (`tweet_id` for `tweetid`), if any is close.
+fn nearest<'n>(wanted: &str, names: &'n [String]) -> Option<&'n str> {
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<Vec<char>>();
+    let target = squash(wanted);
+    names
+        .iter()
+        .map(|n| (edit_distance(&squash(n), &target), n))
+        .filter(|(d, _)| *d <= (target.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.as_str())
+}
+
+/// Levenshtein distance, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// A sentence for a file that is text but not UTF-8 as the releases are,
+/// judged by its first bytes: UTF-16 from a spreadsheet's "Unicode text".
+pub fn text_encoding_problem(first: &[u8]) -> Option<String> {
+    let bom = first.starts_with(&[0xFF, 0xFE]) || first.starts_with(&[0xFE, 0xFF]);
+    let nul_share = |parity: usize| {
+        let at: Vec<u8> = first.iter().skip(parity).step_by(2).copied().collect();
+        at.iter().filter(|&&b| b == 0).count() * 4 >= at.len() * 3 && !at.is_empty()
+    };
+    let no_nul = |parity: usize| first.iter().skip(parity).step_by(2).all(|&b| b != 0);
+    let wide = first.len() >= 8 && ((nul_share(1) && no_nul(0)) || (nul_share(0) && no_nul(1)));
+    (bom || wide).then(|| {
+        "the file is UTF-16 text (what a spreadsheet saves as \"Unicode text\"), but the releases are UTF-8: \
+         open it in the spreadsheet and save it as \"CSV UTF-8\", or convert it with iconv -f UTF-16 -t UTF-8"
+            .to_string()
+    })
 }
 
 /// What a release file's name says about it.
@@ -372,8 +457,15 @@ mod tests {
     #[test]
     fn refuses_other_files_naming_what_was_expected() {
         let err = Layout::detect(&header("name,email,phone")).unwrap_err();
-        assert!(err.contains("expected a tweets file"), "{err}");
+        assert!(err.contains("Expected a tweets file"), "{err}");
         assert!(err.contains("name, email, phone"), "{err}");
+        // Not read as a users file: it has tweets' columns, and one misspelt.
+        let err = Layout::detect(&header("tweet_id,userid,user_screen_name,tweet_time,tweet_text")).unwrap_err();
+        assert!(err.contains("a tweets file needs the columns tweetid, userid, tweet_time"), "{err}");
+        assert!(err.contains("lacks tweetid (it has tweet_id)"), "{err}");
+        let err = Layout::detect(&header("userid,screen_name")).unwrap_err();
+        assert!(err.contains("a users file needs") && err.contains("user_screen_name (it has screen_name)"), "{err}");
+        assert_eq!(nearest("tweetid", &["tweet_time".to_string()]), None);
     }
 
     #[test]

@@ -53,18 +53,26 @@ fn short_word(bytes: &[u8]) -> u64 {
     }
 }
 
-/// A fast hash of a byte string: all of a short one; of a longer one its length
-/// and its first, middle and last eight bytes, which tell apart sequential
-/// numeric ids, random hashed ids and client names alike. Equal strings still
-/// meet by comparison, so a weak spot only costs a longer probe.
+/// A fast hash of every byte of a string, eight at a time (the last word
+/// overlapping the one before). Skipping any bytes would let ids that differ
+/// only there (crafted, or a numbering scheme) all land in one probe chain,
+/// and interning would turn quadratic.
 fn hash_bytes(bytes: &[u8]) -> u64 {
     let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
     let len = bytes.len();
-    let h = match len {
-        0..=8 => mix(len as u64, short_word(bytes)),
-        9..=16 => mix(mix(len as u64, word_at(bytes, 0)), word_at(bytes, len - 8)),
-        _ => mix(mix(mix(len as u64, word_at(bytes, 0)), word_at(bytes, len / 2 - 4)), word_at(bytes, len - 8)),
+    let h = if len <= 8 {
+        mix(len as u64, short_word(bytes))
+    } else {
+        let mut h = len as u64;
+        let mut at = 0;
+        while at + 8 < len {
+            h = mix(h, word_at(bytes, at));
+            at += 8;
+        }
+        mix(h, word_at(bytes, len - 8))
     };
+    // Slots are the low bits: bring every bit down to them.
+    let h = (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h ^ (h >> 29)
 }
 
@@ -100,7 +108,9 @@ impl Strings {
     }
 
     pub fn bytes(&self, id: u32) -> &[u8] {
-        &self.arena[span(&self.ends, id as usize)]
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[start..self.ends[i]]
     }
 
     pub fn text(&self, id: u32) -> String {
@@ -234,8 +244,17 @@ impl TweetKind {
     }
 }
 
+/// Per tweet, one byte of flags: the kind, and which of the optional columns
+/// hold a value (a validity bitmap, as arrow keeps one, so that no value of
+/// a column has to stand for "none").
 const KIND_MASK: u8 = 0b11;
-const GEO_FLAG: u8 = 0b100;
+const GEO: u8 = 1 << 2;
+/// The tweet id is not an exact integer: `ids` holds an index into `inexact`.
+const ID_INEXACT: u8 = 1 << 3;
+const REF_EXACT: u8 = 1 << 4;
+const REF_INEXACT: u8 = 1 << 5;
+const HAS_REF_USER: u8 = 1 << 6;
+const HAS_ENGAGEMENT: u8 = 1 << 7;
 
 /// Entities share one list per tweet; the top two bits of an item say which table
 /// its id is in, leaving 2^30 distinct values per table.
@@ -268,23 +287,42 @@ impl Entity {
     }
 }
 
-/// The tweet a retweet, reply or quote points at: an exact id, or the text of a
-/// float-mangled id (high bit set, the rest an index into `lossy_refs`).
-pub const NO_REF: u64 = 0;
-const LOSSY_REF: u64 = 1 << 63;
-/// Tweet ids that are not exact integers are stored as 0 and never deduplicated.
-pub const INEXACT_ID: u64 = 0;
-pub const NO_USER: u32 = u32::MAX;
+/// A tweet's id as a release gives it: an exact integer (any u64, 0
+/// included), or the text of one that is not (a spreadsheet's
+/// `1.198473762313818e+18`, or nothing at all in a FiveThirtyEight file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TweetId<'a> {
+    Exact(u64),
+    Inexact(&'a [u8]),
+}
 
-/// Row `i`'s items in a list stored as the running end of each row's items.
-fn span<T: Copy + TryInto<usize>>(ends: &[T], i: usize) -> std::ops::Range<usize> {
-    let at = |j: usize| ends[j].try_into().unwrap_or(usize::MAX);
-    (if i == 0 { 0 } else { at(i - 1) })..at(i)
+impl TweetId<'_> {
+    pub fn exact(self) -> Option<u64> {
+        match self {
+            TweetId::Exact(id) => Some(id),
+            TweetId::Inexact(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for TweetId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TweetId::Exact(id) => write!(f, "{id}"),
+            TweetId::Inexact(text) => f.write_str(&String::from_utf8_lossy(text)),
+        }
+    }
+}
+
+/// Row `i`'s range in a list stored as N + 1 offsets, as arrow keeps them.
+fn span(offsets: &[u32], i: usize) -> std::ops::Range<usize> {
+    offsets[i] as usize..offsets[i + 1] as usize
 }
 
 /// Tweet text in blocks of at most 64 MiB that never move once written: one
 /// growing buffer would double (and copy) its way past a gigabyte on the largest
-/// releases, which a 4 GiB WebAssembly memory cannot afford.
+/// releases, which a 4 GiB WebAssembly memory cannot afford. Rows fill the
+/// blocks in order, which lets de-duplication move text down within a block.
 #[derive(Default)]
 struct TextArena {
     blocks: Vec<Vec<u8>>,
@@ -296,9 +334,11 @@ struct TextArena {
 /// Blocks start small (a sample must not take 64 MiB) and double up to the cap.
 const FIRST_TEXT_BLOCK: usize = 1 << 20;
 const TEXT_BLOCK: usize = 64 << 20;
+const START_BITS: u32 = 48;
 
 impl TextArena {
     fn push(&mut self, text: &[u8]) {
+        let text = &text[..text.len().min(u32::MAX as usize)];
         // A text longer than a block gets a block of its own.
         let fits = self.blocks.last().is_some_and(|b| b.len() + text.len() <= b.capacity());
         if !fits {
@@ -307,19 +347,56 @@ impl TextArena {
         }
         let block = self.blocks.len() - 1;
         let buffer = &mut self.blocks[block];
-        self.starts.push((block as u64) << 48 | buffer.len() as u64);
-        self.lens.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        buffer.extend_from_slice(&text[..text.len().min(u32::MAX as usize)]);
+        self.starts.push((block as u64) << START_BITS | buffer.len() as u64);
+        self.lens.push(text.len() as u32);
+        buffer.extend_from_slice(text);
+    }
+
+    fn place(&self, i: usize) -> (usize, usize) {
+        ((self.starts[i] >> START_BITS) as usize, (self.starts[i] & ((1 << START_BITS) - 1)) as usize)
     }
 
     fn get(&self, i: usize) -> &[u8] {
-        let (block, start) = ((self.starts[i] >> 48) as usize, (self.starts[i] & ((1 << 48) - 1)) as usize);
+        let (block, start) = self.place(i);
         &self.blocks[block][start..start + self.lens[i] as usize]
     }
 
+    /// Keeps the texts of the rows marked in `keep`, moving each down within
+    /// its own block: no second copy of the text is ever made.
+    fn retain(&mut self, keep: &[bool]) {
+        let mut written: Vec<usize> = vec![0; self.blocks.len()];
+        let mut kept = 0;
+        for (i, &keep_row) in keep.iter().enumerate() {
+            if !keep_row {
+                continue;
+            }
+            let (block, start) = self.place(i);
+            let len = self.lens[i] as usize;
+            let to = written[block];
+            self.blocks[block].copy_within(start..start + len, to);
+            written[block] = to + len;
+            self.starts[kept] = (block as u64) << START_BITS | to as u64;
+            self.lens[kept] = len as u32;
+            kept += 1;
+        }
+        self.starts.truncate(kept);
+        self.lens.truncate(kept);
+        for (block, len) in self.blocks.iter_mut().zip(written) {
+            block.truncate(len);
+        }
+    }
+
+    /// Takes over another arena's blocks as they are.
+    fn append(&mut self, other: TextArena) {
+        let offset = (self.blocks.len() as u64) << START_BITS;
+        self.starts.extend(other.starts.iter().map(|&s| s + offset));
+        self.lens.extend_from_slice(&other.lens);
+        self.blocks.extend(other.blocks);
+    }
+
     fn shrink(&mut self) {
-        if let Some(last) = self.blocks.last_mut() {
-            last.shrink_to_fit();
+        for block in &mut self.blocks {
+            block.shrink_to_fit();
         }
         self.starts.shrink_to_fit();
         self.lens.shrink_to_fit();
@@ -330,29 +407,20 @@ impl TextArena {
     }
 }
 
-/// How one store's interned ids translate into another's.
-struct IdMaps {
-    users: Vec<u32>,
-    languages: Vec<u32>,
-    clients: Vec<u32>,
-    hashtags: Vec<u32>,
-    urls: Vec<u32>,
-    lossy_refs: Vec<u32>,
-}
-
 /// One row on its way into the store.
 pub struct NewTweet<'a> {
-    pub id: u64,
+    pub id: TweetId<'a>,
     pub author: u32,
     pub time: u32,
     pub kind: TweetKind,
     pub geo: bool,
-    pub lang: u16,
+    pub lang: u32,
     pub client: u32,
-    pub reference: u64,
-    pub ref_user: u32,
-    /// likes, retweets, replies, quotes
-    pub engagement: [u32; 4],
+    /// The retweeted, replied-to or quoted tweet.
+    pub reference: Option<TweetId<'a>>,
+    pub ref_user: Option<u32>,
+    /// likes, retweets, replies, quotes; `None` where the file has no counts.
+    pub engagement: Option<[u32; 4]>,
     pub text: &'a [u8],
 }
 
@@ -383,69 +451,172 @@ pub enum ProfileSource {
     FiveThirtyEight,
 }
 
+/// Keeps the rows of `column` marked in `keep`, in place.
+fn retain_rows<T>(column: &mut Vec<T>, keep: &[bool]) {
+    let mut row = 0;
+    column.retain(|_| {
+        row += 1;
+        keep[row - 1]
+    });
+}
+
 /// One campaign's tweets and accounts.
-#[derive(Default)]
+///
+/// Every per-tweet column has one value per tweet, and the optional ones are
+/// valid where the row's flags say so; the columns are private so that no
+/// caller can push to one and not the others.
 pub struct Store {
-    pub tweet_id: Vec<u64>,
-    pub author: Vec<u32>,
+    /// The exact id, or (flag `ID_INEXACT`) an index into `inexact`.
+    ids: Vec<u64>,
+    author: Vec<u32>,
     /// Minutes since 1970, UTC.
-    pub time: Vec<u32>,
+    time: Vec<u32>,
     flags: Vec<u8>,
-    pub lang: Vec<u16>,
-    pub client: Vec<u32>,
-    pub reference: Vec<u64>,
-    pub ref_user: Vec<u32>,
-    pub engagement: Vec<[u32; 4]>,
-    entity_end: Vec<u32>,
+    lang: Vec<u32>,
+    client: Vec<u32>,
+    /// As `ids`, under the flags `REF_EXACT` and `REF_INEXACT`; 0 when neither.
+    reference: Vec<u64>,
+    ref_user: Vec<u32>,
+    engagement: Vec<[u32; 4]>,
+    /// N + 1 offsets into `entities`.
+    entity_offsets: Vec<u32>,
     entities: Vec<u32>,
     text: TextArena,
 
     /// Every user id seen: authors, users-file rows, mentioned, retweeted, replied to.
-    pub users: Interner,
-    pub languages: Interner,
-    pub clients: Interner,
-    pub hashtags: Interner,
+    users: Interner,
+    languages: Interner,
+    clients: Interner,
+    hashtags: Interner,
     /// Expanded URLs as written, one per occurrence: nearly all are distinct, so
     /// interning them would cost a hash lookup per URL and save nothing.
-    pub urls: Strings,
-    pub lossy_refs: Interner,
+    urls: Strings,
+    /// Tweet ids, own or referenced, that are not exact integers, as written.
+    inexact: Interner,
     /// Profiles by user id; a user with a profile or a tweet is an account.
-    pub profiles: FxMap<u32, Profile>,
+    profiles: FxMap<u32, Profile>,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store {
+            ids: Vec::new(),
+            author: Vec::new(),
+            time: Vec::new(),
+            flags: Vec::new(),
+            lang: Vec::new(),
+            client: Vec::new(),
+            reference: Vec::new(),
+            ref_user: Vec::new(),
+            engagement: Vec::new(),
+            entity_offsets: vec![0],
+            entities: Vec::new(),
+            text: TextArena::default(),
+            users: Interner::default(),
+            languages: Interner::default(),
+            clients: Interner::default(),
+            hashtags: Interner::default(),
+            urls: Strings::default(),
+            inexact: Interner::default(),
+            profiles: FxMap::default(),
+        }
+    }
+}
+
+/// How another store's interned ids translate into this one's.
+struct IdMaps {
+    users: Vec<u32>,
+    languages: Vec<u32>,
+    clients: Vec<u32>,
+    hashtags: Vec<u32>,
+    url_offset: u32,
+    inexact: Vec<u32>,
 }
 
 impl Store {
     pub fn len(&self) -> usize {
-        self.tweet_id.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tweet_id.is_empty()
+        self.ids.is_empty()
     }
 
     /// Appends a tweet whose entities are then added with [`Store::push_entity`].
     pub fn push_tweet(&mut self, t: NewTweet) {
-        self.tweet_id.push(t.id);
+        let mut flags = t.kind as u8 | if t.geo { GEO } else { 0 };
+        let id = match t.id {
+            TweetId::Exact(id) => id,
+            TweetId::Inexact(text) => {
+                flags |= ID_INEXACT;
+                u64::from(self.inexact.intern(text))
+            }
+        };
+        let reference = match t.reference {
+            None => 0,
+            Some(TweetId::Exact(id)) => {
+                flags |= REF_EXACT;
+                id
+            }
+            Some(TweetId::Inexact(text)) => {
+                flags |= REF_INEXACT;
+                u64::from(self.inexact.intern(text))
+            }
+        };
+        if t.ref_user.is_some() {
+            flags |= HAS_REF_USER;
+        }
+        if t.engagement.is_some() {
+            flags |= HAS_ENGAGEMENT;
+        }
+        self.ids.push(id);
         self.author.push(t.author);
         self.time.push(t.time);
-        self.flags.push(t.kind as u8 | if t.geo { GEO_FLAG } else { 0 });
+        self.flags.push(flags);
         self.lang.push(t.lang);
         self.client.push(t.client);
-        self.reference.push(t.reference);
-        self.ref_user.push(t.ref_user);
-        self.engagement.push(t.engagement);
-        self.entity_end.push(self.entities.len() as u32);
+        self.reference.push(reference);
+        self.ref_user.push(t.ref_user.unwrap_or(0));
+        self.engagement.push(t.engagement.unwrap_or_default());
+        self.entity_offsets.push(self.entities.len() as u32);
         self.text.push(t.text);
     }
 
     /// Adds an entity to the tweet pushed last.
     pub fn push_entity(&mut self, entity: Entity) {
         let (Entity::Hashtag(id) | Entity::Url(id) | Entity::Mention(id)) = entity;
-        if id < ENTITY_LIMIT && u32::try_from(self.entities.len() + 1).is_ok() {
+        if id < ENTITY_LIMIT && u32::try_from(self.entities.len() + 1).is_ok() && !self.is_empty() {
             self.entities.push(entity.pack());
-            if let Some(end) = self.entity_end.last_mut() {
+            if let Some(end) = self.entity_offsets.last_mut() {
                 *end += 1;
             }
         }
+    }
+
+    pub fn tweet_id(&self, i: usize) -> TweetId<'_> {
+        if self.flags[i] & ID_INEXACT != 0 {
+            TweetId::Inexact(self.inexact.bytes(self.ids[i] as u32))
+        } else {
+            TweetId::Exact(self.ids[i])
+        }
+    }
+
+    pub fn author(&self, i: usize) -> u32 {
+        self.author[i]
+    }
+
+    /// Every tweet's author, in row order.
+    pub fn authors(&self) -> &[u32] {
+        &self.author
+    }
+
+    pub fn time(&self, i: usize) -> u32 {
+        self.time[i]
+    }
+
+    /// Every tweet's time in minutes since 1970, in row order.
+    pub fn times(&self) -> &[u32] {
+        &self.time
     }
 
     pub fn kind(&self, i: usize) -> TweetKind {
@@ -453,63 +624,170 @@ impl Store {
     }
 
     pub fn has_geo(&self, i: usize) -> bool {
-        self.flags[i] & GEO_FLAG != 0
+        self.flags[i] & GEO != 0
+    }
+
+    pub fn lang(&self, i: usize) -> u32 {
+        self.lang[i]
+    }
+
+    pub fn client(&self, i: usize) -> u32 {
+        self.client[i]
+    }
+
+    /// The retweeted, replied-to or quoted tweet.
+    pub fn reference(&self, i: usize) -> Option<TweetId<'_>> {
+        let flags = self.flags[i];
+        if flags & REF_EXACT != 0 {
+            Some(TweetId::Exact(self.reference[i]))
+        } else if flags & REF_INEXACT != 0 {
+            Some(TweetId::Inexact(self.inexact.bytes(self.reference[i] as u32)))
+        } else {
+            None
+        }
+    }
+
+    /// The retweeted or replied-to account.
+    pub fn ref_user(&self, i: usize) -> Option<u32> {
+        (self.flags[i] & HAS_REF_USER != 0).then(|| self.ref_user[i])
+    }
+
+    /// likes, retweets, replies, quotes, where the file has them.
+    pub fn engagement(&self, i: usize) -> Option<[u32; 4]> {
+        (self.flags[i] & HAS_ENGAGEMENT != 0).then(|| self.engagement[i])
     }
 
     pub fn entities(&self, i: usize) -> impl Iterator<Item = Entity> + '_ {
-        self.entities[span(&self.entity_end, i)].iter().map(|&e| Entity::unpack(e))
+        self.entities[span(&self.entity_offsets, i)].iter().map(|&e| Entity::unpack(e))
     }
 
     pub fn text(&self, i: usize) -> &[u8] {
         self.text.get(i)
     }
 
-    pub fn lossy_ref(&mut self, text: &[u8]) -> u64 {
-        LOSSY_REF | u64::from(self.lossy_refs.intern(text))
+    pub fn users(&self) -> &Interner {
+        &self.users
     }
 
-    /// The referenced tweet id as text, exact or as the file wrote it.
-    pub fn reference_text(&self, i: usize) -> Option<String> {
-        match self.reference[i] {
-            NO_REF => None,
-            r if r & LOSSY_REF != 0 => Some(self.lossy_refs.text((r & !LOSSY_REF) as u32)),
-            r => Some(r.to_string()),
-        }
+    pub fn languages(&self) -> &Interner {
+        &self.languages
     }
 
-    /// Keeps the first row of every exact tweet id that appears more than once
-    /// (a tweet in two split parts counts once); returns how many rows went.
+    pub fn clients(&self) -> &Interner {
+        &self.clients
+    }
+
+    pub fn hashtags(&self) -> &Interner {
+        &self.hashtags
+    }
+
+    pub fn urls(&self) -> &Strings {
+        &self.urls
+    }
+
+    pub fn intern_user(&mut self, id: &[u8]) -> u32 {
+        self.users.intern(id)
+    }
+
+    pub fn intern_language(&mut self, code: &[u8]) -> u32 {
+        self.languages.intern(code)
+    }
+
+    pub fn intern_client(&mut self, name: &[u8]) -> u32 {
+        self.clients.intern(name)
+    }
+
+    pub fn intern_hashtag(&mut self, tag: &[u8]) -> u32 {
+        self.hashtags.intern(tag)
+    }
+
+    pub fn push_url(&mut self, url: &[u8]) -> u32 {
+        self.urls.push(url)
+    }
+
+    pub fn profiles(&self) -> &FxMap<u32, Profile> {
+        &self.profiles
+    }
+
+    pub fn profile(&self, user: u32) -> Option<&Profile> {
+        self.profiles.get(&user)
+    }
+
+    /// Sets a user's profile: a users file's row replaces one taken from tweets.
+    pub fn set_profile(&mut self, user: u32, profile: Profile) {
+        self.profiles.insert(user, profile);
+    }
+
+    /// Gives a user the profile `make` returns, unless it has one.
+    pub fn profile_or_insert_with(&mut self, user: u32, make: impl FnOnce() -> Profile) {
+        self.profiles.entry(user).or_insert_with(make);
+    }
+
+    /// Keeps the first row of every tweet that appears more than once (a tweet
+    /// in two split parts, or one file loaded twice, counts once): by exact id,
+    /// or for ids that are not exact by account, time and text. Rows move down
+    /// in place; returns how many went.
     pub fn remove_duplicate_tweets(&mut self) -> usize {
-        let mut sorted: Vec<u64> = self.tweet_id.iter().copied().filter(|&id| id != INEXACT_ID).collect();
+        let mut keep = vec![true; self.len()];
+        let exact = |i: usize| self.flags[i] & ID_INEXACT == 0;
+        let mut sorted: Vec<u64> = (0..self.len()).filter(|&i| exact(i)).map(|i| self.ids[i]).collect();
         sorted.sort_unstable();
-        let mut kept: FxMap<u64, bool> = sorted.windows(2).filter(|w| w[0] == w[1]).map(|w| (w[0], false)).collect();
+        let mut seen: FxMap<u64, bool> = sorted.windows(2).filter(|w| w[0] == w[1]).map(|w| (w[0], false)).collect();
         drop(sorted);
-        if kept.is_empty() {
-            return 0;
+        for i in (0..self.len()).filter(|&i| exact(i)) {
+            if let Some(seen) = seen.get_mut(&self.ids[i]) {
+                keep[i] = !std::mem::replace(seen, true);
+            }
         }
-        let keep: Vec<bool> =
-            self.tweet_id.iter().map(|id| kept.get_mut(id).is_none_or(|kept| !std::mem::replace(kept, true))).collect();
-        let mut old = std::mem::take(self);
-        let mut new = Store {
-            users: std::mem::take(&mut old.users),
-            languages: std::mem::take(&mut old.languages),
-            clients: std::mem::take(&mut old.clients),
-            hashtags: std::mem::take(&mut old.hashtags),
-            urls: std::mem::take(&mut old.urls),
-            lossy_refs: std::mem::take(&mut old.lossy_refs),
-            profiles: std::mem::take(&mut old.profiles),
-            ..Store::default()
-        };
-        for i in (0..keep.len()).filter(|&i| keep[i]) {
-            new.copy_row(&old, i, None);
+        drop(seen);
+        let mut inexact: Vec<u32> = (0..self.len()).filter(|&i| !exact(i)).map(|i| i as u32).collect();
+        let same_tweet = |i: usize| (self.author[i], self.time[i], self.text.get(i));
+        inexact.sort_unstable_by(|&a, &b| same_tweet(a as usize).cmp(&same_tweet(b as usize)).then(a.cmp(&b)));
+        for pair in inexact.windows(2) {
+            if same_tweet(pair[0] as usize) == same_tweet(pair[1] as usize) {
+                keep[pair[1] as usize] = false;
+            }
         }
-        *self = new;
-        keep.len() - self.len()
+        drop(inexact);
+        let removed = keep.iter().filter(|&&k| !k).count();
+        if removed > 0 {
+            self.retain(&keep);
+        }
+        removed
     }
 
-    /// Adds another store's accounts and tweets, re-numbering its interned ids;
-    /// a users-file profile wins over one taken from tweets.
-    pub fn append(&mut self, other: &Store) {
+    /// Keeps the rows marked in `keep`, in place, every column alike.
+    fn retain(&mut self, keep: &[bool]) {
+        retain_rows(&mut self.ids, keep);
+        retain_rows(&mut self.author, keep);
+        retain_rows(&mut self.time, keep);
+        retain_rows(&mut self.flags, keep);
+        retain_rows(&mut self.lang, keep);
+        retain_rows(&mut self.client, keep);
+        retain_rows(&mut self.reference, keep);
+        retain_rows(&mut self.ref_user, keep);
+        retain_rows(&mut self.engagement, keep);
+        let mut written = 0;
+        let mut kept = 1;
+        for (i, &keep_row) in keep.iter().enumerate() {
+            let items = span(&self.entity_offsets, i);
+            if keep_row {
+                let len = items.len();
+                self.entities.copy_within(items, written);
+                written += len;
+                self.entity_offsets[kept] = written as u32;
+                kept += 1;
+            }
+        }
+        self.entities.truncate(written);
+        self.entity_offsets.truncate(kept);
+        self.text.retain(keep);
+    }
+
+    /// Takes in another store's accounts and tweets, re-numbering its interned
+    /// ids; a users-file profile wins over one taken from tweets. Its text
+    /// blocks move over as they are.
+    pub fn append(&mut self, mut other: Store) {
         let map = |from: &Interner, to: &mut Interner| -> Vec<u32> {
             (0..from.len() as u32).map(|id| to.intern(from.bytes(id))).collect()
         };
@@ -518,59 +796,66 @@ impl Store {
             languages: map(&other.languages, &mut self.languages),
             clients: map(&other.clients, &mut self.clients),
             hashtags: map(&other.hashtags, &mut self.hashtags),
-            urls: (0..other.urls.len() as u32).map(|id| self.urls.push(other.urls.bytes(id))).collect(),
-            lossy_refs: map(&other.lossy_refs, &mut self.lossy_refs),
+            url_offset: self.urls.len() as u32,
+            inexact: map(&other.inexact, &mut self.inexact),
         };
-        for (&user, profile) in &other.profiles {
+        for id in 0..other.urls.len() as u32 {
+            self.urls.push(other.urls.bytes(id));
+        }
+        let n = other.len();
+        for (user, profile) in std::mem::take(&mut other.profiles) {
             let user = ids.users[user as usize];
-            let ours = self.profiles.get(&user);
-            if ours.is_none()
-                || (profile.source == ProfileSource::UsersFile
-                    && ours.is_some_and(|p| p.source != ProfileSource::UsersFile))
-            {
-                self.profiles.insert(user, profile.clone());
+            let replaces =
+                |ours: &Profile| profile.source == ProfileSource::UsersFile && ours.source != ProfileSource::UsersFile;
+            if self.profiles.get(&user).is_none_or(replaces) {
+                self.profiles.insert(user, profile);
             }
         }
-        for i in 0..other.len() {
-            self.copy_row(other, i, Some(&ids));
-        }
-    }
-
-    /// Copies row `i` of `from`, through `ids` when the two stores number strings differently.
-    fn copy_row(&mut self, from: &Store, i: usize, ids: Option<&IdMaps>) {
-        let id = |table: fn(&IdMaps) -> &Vec<u32>, value: u32| match ids {
-            Some(maps) => table(maps).get(value as usize).copied().unwrap_or(value),
-            None => value,
-        };
-        let reference = match from.reference[i] {
-            r if r & LOSSY_REF != 0 => LOSSY_REF | u64::from(id(|m| &m.lossy_refs, (r & !LOSSY_REF) as u32)),
-            r => r,
-        };
-        self.push_tweet(NewTweet {
-            id: from.tweet_id[i],
-            author: id(|m| &m.users, from.author[i]),
-            time: from.time[i],
-            kind: from.kind(i),
-            geo: from.has_geo(i),
-            lang: u16::try_from(id(|m| &m.languages, u32::from(from.lang[i]))).unwrap_or(u16::MAX),
-            client: id(|m| &m.clients, from.client[i]),
-            reference,
-            ref_user: if from.ref_user[i] == NO_USER { NO_USER } else { id(|m| &m.users, from.ref_user[i]) },
-            engagement: from.engagement[i],
-            text: from.text(i),
-        });
-        for entity in from.entities(i) {
-            self.push_entity(match entity {
-                Entity::Hashtag(h) => Entity::Hashtag(id(|m| &m.hashtags, h)),
-                Entity::Url(u) => Entity::Url(id(|m| &m.urls, u)),
-                Entity::Mention(u) => Entity::Mention(id(|m| &m.users, u)),
+        self.ids.reserve_exact(n);
+        self.author.reserve_exact(n);
+        self.time.reserve_exact(n);
+        self.flags.reserve_exact(n);
+        self.lang.reserve_exact(n);
+        self.client.reserve_exact(n);
+        self.reference.reserve_exact(n);
+        self.ref_user.reserve_exact(n);
+        self.engagement.reserve_exact(n);
+        self.entity_offsets.reserve_exact(n);
+        self.entities.reserve_exact(other.entities.len());
+        for i in 0..n {
+            let flags = other.flags[i];
+            let inexact = |value: u64| u64::from(ids.inexact[value as usize]);
+            self.ids.push(if flags & ID_INEXACT != 0 { inexact(other.ids[i]) } else { other.ids[i] });
+            self.reference.push(if flags & REF_INEXACT != 0 {
+                inexact(other.reference[i])
+            } else {
+                other.reference[i]
             });
+            self.author.push(ids.users[other.author[i] as usize]);
+            self.time.push(other.time[i]);
+            self.flags.push(flags);
+            self.lang.push(ids.languages[other.lang[i] as usize]);
+            self.client.push(ids.clients[other.client[i] as usize]);
+            self.ref_user.push(if flags & HAS_REF_USER != 0 { ids.users[other.ref_user[i] as usize] } else { 0 });
+            self.engagement.push(other.engagement[i]);
+            for &item in &other.entities[span(&other.entity_offsets, i)] {
+                self.entities.push(
+                    match Entity::unpack(item) {
+                        Entity::Hashtag(h) => Entity::Hashtag(ids.hashtags[h as usize]),
+                        Entity::Url(u) => Entity::Url(ids.url_offset + u),
+                        Entity::Mention(u) => Entity::Mention(ids.users[u as usize]),
+                    }
+                    .pack(),
+                );
+            }
+            self.entity_offsets.push(self.entities.len() as u32);
         }
+        self.text.append(other.text);
     }
 
     /// Gives back the slack of the growing columns once loading is over.
     pub fn shrink(&mut self) {
-        self.tweet_id.shrink_to_fit();
+        self.ids.shrink_to_fit();
         self.author.shrink_to_fit();
         self.time.shrink_to_fit();
         self.flags.shrink_to_fit();
@@ -579,7 +864,7 @@ impl Store {
         self.reference.shrink_to_fit();
         self.ref_user.shrink_to_fit();
         self.engagement.shrink_to_fit();
-        self.entity_end.shrink_to_fit();
+        self.entity_offsets.shrink_to_fit();
         self.entities.shrink_to_fit();
         self.text.shrink();
     }
@@ -589,7 +874,7 @@ impl Store {
         fn cap<T>(v: &Vec<T>) -> usize {
             v.capacity() * std::mem::size_of::<T>()
         }
-        cap(&self.tweet_id)
+        cap(&self.ids)
             + cap(&self.author)
             + cap(&self.time)
             + cap(&self.flags)
@@ -598,7 +883,7 @@ impl Store {
             + cap(&self.reference)
             + cap(&self.ref_user)
             + cap(&self.engagement)
-            + cap(&self.entity_end)
+            + cap(&self.entity_offsets)
             + cap(&self.entities)
     }
 
@@ -607,7 +892,6 @@ impl Store {
         self.text.heap_bytes()
     }
 
-    /// Heap bytes of the interned strings and profiles.
     /// About all the heap the store holds, cheaply: as `table_bytes`, but
     /// profiles without their strings (counting those visits every profile).
     pub fn approximate_bytes(&self) -> usize {
@@ -617,6 +901,7 @@ impl Store {
             + self.profiles.capacity() * std::mem::size_of::<(u32, Profile)>()
     }
 
+    /// Heap bytes of the interned strings and profiles.
     pub fn table_bytes(&self) -> usize {
         let profiles: usize = self
             .profiles
@@ -634,9 +919,15 @@ impl Store {
         self.interned_bytes() + profiles
     }
 
+    /// What the first summary's keys will take beside the store: a key per
+    /// hashtag and per URL, and the folded hashtags' own table.
+    pub fn summary_key_bytes(&self) -> usize {
+        self.hashtags.heap_bytes() + (self.hashtags.len() + self.urls.len()) * 4
+    }
+
     /// The interned strings' tables and the URLs.
     fn interned_bytes(&self) -> usize {
-        [&self.users, &self.languages, &self.clients, &self.hashtags, &self.lossy_refs]
+        [&self.users, &self.languages, &self.clients, &self.hashtags, &self.inexact]
             .iter()
             .map(|t| t.heap_bytes())
             .sum::<usize>()
@@ -682,19 +973,19 @@ mod tests {
         }
     }
 
-    fn tweet(store: &mut Store, id: u64, text: &str, tag: &str) {
-        let hashtag = store.hashtags.intern(tag.as_bytes());
+    fn tweet(store: &mut Store, id: TweetId, author: u32, text: &str, tag: &str) {
+        let hashtag = store.intern_hashtag(tag.as_bytes());
         store.push_tweet(NewTweet {
             id,
-            author: 0,
+            author,
             time: 1,
             kind: TweetKind::Reply,
             geo: true,
             lang: 0,
             client: 0,
-            reference: NO_REF,
-            ref_user: NO_USER,
-            engagement: [1, 2, 3, 4],
+            reference: None,
+            ref_user: None,
+            engagement: Some([1, 2, 3, 4]),
             text: text.as_bytes(),
         });
         store.push_entity(Entity::Hashtag(hashtag));
@@ -716,21 +1007,107 @@ mod tests {
         assert_eq!(arena.get(3000).len(), 3 << 20);
     }
 
+    fn ids(store: &Store) -> Vec<String> {
+        (0..store.len()).map(|i| store.tweet_id(i).to_string()).collect()
+    }
+
     #[test]
-    fn keeps_the_first_of_repeated_tweet_ids_with_its_columns() {
+    fn keeps_the_first_of_repeated_tweets_with_its_columns() {
         let mut store = Store::default();
-        tweet(&mut store, 5, "first", "a");
-        tweet(&mut store, 6, "other", "b");
-        tweet(&mut store, 5, "again", "c");
-        tweet(&mut store, INEXACT_ID, "x", "d");
-        tweet(&mut store, INEXACT_ID, "y", "e");
-        assert_eq!(store.remove_duplicate_tweets(), 1);
-        assert_eq!(store.tweet_id, [5, 6, INEXACT_ID, INEXACT_ID]);
-        let texts: Vec<&[u8]> = (0..4).map(|i| store.text(i)).collect();
-        assert_eq!(texts, [&b"first"[..], b"other", b"x", b"y"]);
-        let b = store.hashtags.get(b"b").unwrap();
+        tweet(&mut store, TweetId::Exact(5), 0, "first", "a");
+        tweet(&mut store, TweetId::Exact(6), 0, "other", "b");
+        tweet(&mut store, TweetId::Exact(5), 0, "again", "c");
+        tweet(&mut store, TweetId::Inexact(b"9.06E+17"), 0, "x", "d");
+        tweet(&mut store, TweetId::Inexact(b"9.06E+17"), 0, "y", "e");
+        tweet(&mut store, TweetId::Inexact(b"9.06E+17"), 1, "x", "f");
+        tweet(&mut store, TweetId::Inexact(b"9.06E+17"), 0, "x", "g");
+        tweet(&mut store, TweetId::Exact(0), 0, "zero", "h");
+        tweet(&mut store, TweetId::Exact(u64::MAX), 0, "max", "i");
+        assert_eq!(store.remove_duplicate_tweets(), 2);
+        assert_eq!(ids(&store), ["5", "6", "9.06E+17", "9.06E+17", "9.06E+17", "0", "18446744073709551615"]);
+        let texts: Vec<&[u8]> = (0..store.len()).map(|i| store.text(i)).collect();
+        assert_eq!(texts, [&b"first"[..], b"other", b"x", b"y", b"x", b"zero", b"max"]);
+        let b = store.hashtags().get(b"b").unwrap();
         assert_eq!(store.entities(1).collect::<Vec<_>>(), [Entity::Hashtag(b), Entity::Url(7)]);
-        assert!(store.has_geo(3) && store.kind(3) == TweetKind::Reply && store.engagement[3] == [1, 2, 3, 4]);
+        let i = store.hashtags().get(b"i").unwrap();
+        assert_eq!(store.entities(6).collect::<Vec<_>>(), [Entity::Hashtag(i), Entity::Url(7)]);
+        assert!(store.has_geo(3) && store.kind(3) == TweetKind::Reply && store.engagement(3) == Some([1, 2, 3, 4]));
         assert_eq!(store.remove_duplicate_tweets(), 0);
+    }
+
+    #[test]
+    fn references_keep_every_id_exact_or_as_written() {
+        let mut store = Store::default();
+        let (user, lang, client) = (store.intern_user(b"u"), store.intern_language(b"en"), store.intern_client(b"web"));
+        assert_eq!((user, lang, client), (0, 0, 0));
+        let refs = [
+            Some(TweetId::Exact(10_000_000_000_000_000_000)),
+            Some(TweetId::Exact(0)),
+            Some(TweetId::Inexact(b"1.198473762313818e+18")),
+            None,
+            Some(TweetId::Exact(u64::MAX)),
+        ];
+        for (n, reference) in refs.iter().enumerate() {
+            store.push_tweet(NewTweet {
+                id: TweetId::Exact(n as u64),
+                author: 0,
+                time: 1,
+                kind: TweetKind::Retweet,
+                geo: false,
+                lang: 0,
+                client: 0,
+                reference: *reference,
+                ref_user: (n == 1).then_some(0),
+                engagement: None,
+                text: b"",
+            });
+        }
+        let got: Vec<Option<String>> = (0..store.len()).map(|i| store.reference(i).map(|r| r.to_string())).collect();
+        assert_eq!(got, refs.iter().map(|r| r.map(|r| r.to_string())).collect::<Vec<_>>());
+        assert_eq!((0..5).map(|i| store.reference(i)).collect::<Vec<_>>(), refs);
+        assert_eq!((store.ref_user(0), store.ref_user(1), store.engagement(1)), (None, Some(0), None));
+        // Merged into another store, through its own table of inexact ids.
+        let mut other = Store::default();
+        other.intern_language(b"fr");
+        other.intern_user(b"u");
+        other.intern_client(b"web");
+        other.push_tweet(NewTweet {
+            id: TweetId::Inexact(b"7.7e+17"),
+            author: 0,
+            time: 1,
+            kind: TweetKind::Quote,
+            geo: false,
+            lang: 0,
+            client: 0,
+            reference: Some(TweetId::Inexact(b"other text")),
+            ref_user: None,
+            engagement: None,
+            text: b"t",
+        });
+        store.append(other);
+        assert_eq!(store.reference(5), Some(TweetId::Inexact(b"other text")));
+        assert_eq!(store.tweet_id(5), TweetId::Inexact(b"7.7e+17"));
+        assert_eq!(got, (0..5).map(|i| store.reference(i).map(|r| r.to_string())).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn ids_that_differ_in_any_eight_bytes_spread_over_the_table() {
+        // 200 000 ids of 40 bytes that differ only in bytes 8..16 (and then
+        // only in 24..32): every slot chain stays short.
+        for at in [8, 24] {
+            let mut interner = Interner::default();
+            for n in 0..200_000u64 {
+                let mut id = [b'a'; 40];
+                id[at..at + 8].copy_from_slice(&n.to_le_bytes());
+                interner.intern(&id);
+            }
+            let mask = interner.slots.len() - 1;
+            let mut used = vec![false; interner.slots.len()];
+            for id in 0..interner.len() as u32 {
+                used[hash_bytes(interner.bytes(id)) as usize & mask] = true;
+            }
+            let distinct = used.iter().filter(|&&u| u).count();
+            assert!(distinct > 150_000, "bytes {at}..{}: {distinct} distinct home slots", at + 8);
+        }
     }
 }

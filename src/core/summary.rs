@@ -5,7 +5,7 @@ use crate::core::error::Rejection;
 use crate::core::ingest::Campaign;
 use crate::core::query::Range;
 use crate::core::schema::is_hashed_id;
-use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind, NO_USER};
+use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -33,6 +33,8 @@ pub struct Summary {
     pub rejected_rows: u64,
     /// The first few rejected rows: file, line and why.
     pub rejections: Vec<Rejection>,
+    /// Rejected rows by kind of problem.
+    pub rejected_by_kind: BTreeMap<String, u64>,
     /// Rows dropped because an earlier file already had the same tweet id.
     pub duplicate_tweets: u64,
     pub inexact_ids: u64,
@@ -62,9 +64,9 @@ pub fn rank(counts: impl IntoIterator<Item = (String, u64)>, n: usize) -> Rankin
 
 /// How an account or mentioned user is shown: its screen name where the files give one.
 pub fn user_label(store: &Store, user: u32) -> String {
-    match store.profiles.get(&user) {
+    match store.profile(user) {
         Some(p) if !p.screen_name.is_empty() => p.screen_name.clone(),
-        _ => store.users.text(user),
+        _ => store.users().text(user),
     }
 }
 
@@ -86,43 +88,79 @@ pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
 }
 
 /// Each hashtag's lowercase form and each URL's domain as a shared key: worked
-/// out once per campaign, since every summary counts by them.
+/// out once per campaign, since every summary counts by them. The keys are
+/// interned bytes, not `String`s: a campaign may have millions of hashtags.
 pub struct Keys {
     hashtag_key: Vec<u32>,
-    hashtag_names: Vec<String>,
+    hashtag_names: Interner,
     domain_key: Vec<u32>,
-    domain_names: Vec<String>,
+    domain_names: Interner,
+}
+
+/// A hashtag as counted: lowercased where it is UTF-8, and its bytes as they
+/// are where it is not (`caf\xe9` and `caf\xe8` are two tags, not one `caf�`).
+pub fn fold_tag(tag: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match std::str::from_utf8(tag) {
+        Ok(text) if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) => {
+            text.to_lowercase().into_bytes().into()
+        }
+        _ => tag.into(),
+    }
 }
 
 impl Keys {
     pub fn new(store: &Store) -> Keys {
-        let (hashtag_key, hashtag_names) = key_ids(store.hashtags.len(), |i| store.hashtags.text(i).to_lowercase());
-        let (domain_key, domain_names) = key_ids(store.urls.len(), |i| domain(&store.urls.text(i)));
+        let (hashtag_key, hashtag_names) =
+            key_ids(store.hashtags().len(), |i| fold_tag(store.hashtags().bytes(i)).into_owned());
+        let (domain_key, domain_names) =
+            key_ids(store.urls().len(), |i| domain(&String::from_utf8_lossy(store.urls().bytes(i))).into_bytes());
         Keys { hashtag_key, hashtag_names, domain_key, domain_names }
+    }
+
+    /// The key of hashtag `id`.
+    pub fn hashtag(&self, id: u32) -> u32 {
+        self.hashtag_key[id as usize]
+    }
+
+    pub fn hashtag_count(&self) -> usize {
+        self.hashtag_names.len()
+    }
+
+    /// The key of a hashtag as a person types it (any case, with or without `#`).
+    pub fn find_hashtag(&self, tag: &str) -> Option<u32> {
+        self.hashtag_names.get(&fold_tag(tag.trim().trim_start_matches('#').as_bytes()))
+    }
+
+    pub fn hashtag_name(&self, key: u32) -> String {
+        self.hashtag_names.text(key)
     }
 }
 
 /// Maps every interned id to a shared key id (lowercase hashtag, URL domain).
-fn key_ids(count: usize, key_of: impl Fn(u32) -> String) -> (Vec<u32>, Vec<String>) {
-    let mut ids: FxMap<String, u32> = FxMap::default();
-    let mut keys = Vec::new();
-    let map = (0..count as u32)
-        .map(|i| {
-            let key = key_of(i);
-            *ids.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
-                keys.len() as u32 - 1
-            })
-        })
-        .collect();
+fn key_ids(count: usize, key_of: impl Fn(u32) -> Vec<u8>) -> (Vec<u32>, Interner) {
+    let mut keys = Interner::default();
+    let map = (0..count as u32).map(|i| keys.intern(&key_of(i))).collect();
     (map, keys)
 }
 
-/// Counts once per tweet: `seen` holds the tweet's keys so far.
-fn count_once(counts: &mut [u64], seen: &mut Vec<u32>, key: u32) {
-    if !seen.contains(&key) {
-        seen.push(key);
-        counts[key as usize] += 1;
+/// Counts values at most once per tweet, in time linear in the values: each
+/// value remembers the last tweet that counted it.
+struct OncePerTweet {
+    counts: Vec<u64>,
+    last_tweet: Vec<u32>,
+}
+
+impl OncePerTweet {
+    fn new(values: usize) -> OncePerTweet {
+        OncePerTweet { counts: vec![0; values], last_tweet: vec![u32::MAX; values] }
+    }
+
+    fn count(&mut self, tweet: usize, value: u32) {
+        let at = value as usize;
+        if self.last_tweet[at] != tweet as u32 {
+            self.last_tweet[at] = tweet as u32;
+            self.counts[at] += 1;
+        }
     }
 }
 
@@ -138,52 +176,46 @@ pub fn summarize(campaign: &Campaign) -> Summary {
 /// accounts that tweeted in it.
 pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> Summary {
     let store = &campaign.store;
-    let mut hashtags = vec![0u64; keys.hashtag_names.len()];
-    let mut domains = vec![0u64; keys.domain_names.len()];
-    let mut mentioned: FxMap<u32, u64> = FxMap::default();
+    let mut hashtags = OncePerTweet::new(keys.hashtag_names.len());
+    let mut domains = OncePerTweet::new(keys.domain_names.len());
+    let mut mentioned = OncePerTweet::new(store.users().len());
     let mut retweeted: FxMap<String, u64> = FxMap::default();
     let mut retweeted_users: FxMap<u32, u64> = FxMap::default();
-    let mut languages = vec![0u64; store.languages.len()];
-    let mut clients = vec![0u64; store.clients.len()];
+    let mut languages = vec![0u64; store.languages().len()];
+    let mut clients = vec![0u64; store.clients().len()];
     let mut kinds = [0u64; 4];
-    // Days counted in a vector from the store's first day: a map costs a hash per tweet.
-    let first_day = store.time.iter().min().map_or(0, |&t| (t / 1440) as i32);
-    let last_day = store.time.iter().max().map_or(0, |&t| (t / 1440) as i32);
+    let times = store.times();
+    let in_range = |i: usize| range.is_none_or(|r| r.contains(times[i]));
+    // Days counted in a vector from the first day to the last: loading keeps
+    // every time within Twitter's years, so it is at most a few thousand long.
+    let first_day = times.iter().min().map_or(0, |&t| (t / 1440) as i32);
+    let last_day = times.iter().max().map_or(0, |&t| (t / 1440) as i32);
     let mut days = vec![0u64; (last_day - first_day + 1) as usize];
     let mut hour_by_weekday = vec![[0u64; 24]; 7];
-    let mut authors = vec![false; store.users.len()];
-    let (mut seen_tags, mut seen_domains, mut seen_users) = (Vec::new(), Vec::new(), Vec::new());
+    let mut authors = vec![false; store.users().len()];
 
-    for i in (0..store.len()).filter(|&i| range.is_none_or(|r| r.contains(store.time[i]))) {
+    for i in (0..store.len()).filter(|&i| in_range(i)) {
         let kind = store.kind(i);
         kinds[kind as usize] += 1;
-        languages[usize::from(store.lang[i])] += 1;
-        clients[store.client[i] as usize] += 1;
-        authors[store.author[i] as usize] = true;
-        let minutes = store.time[i];
+        languages[store.lang(i) as usize] += 1;
+        clients[store.client(i) as usize] += 1;
+        authors[store.author(i) as usize] = true;
+        let minutes = times[i];
         let day = (minutes / 1440) as i32;
         days[(day - first_day) as usize] += 1;
         hour_by_weekday[time::weekday(day)][(minutes % 1440 / 60) as usize] += 1;
         if kind == TweetKind::Retweet {
-            match (store.ref_user[i], retweeted_name(store.text(i))) {
-                (NO_USER, Some(name)) => *retweeted.entry(String::from_utf8_lossy(name).into_owned()).or_default() += 1,
-                (NO_USER, None) => {}
-                (user, _) => *retweeted_users.entry(user).or_default() += 1,
+            match (store.ref_user(i), retweeted_name(store.text(i))) {
+                (Some(user), _) => *retweeted_users.entry(user).or_default() += 1,
+                (None, Some(name)) => *retweeted.entry(String::from_utf8_lossy(name).into_owned()).or_default() += 1,
+                (None, None) => {}
             }
         }
-        seen_tags.clear();
-        seen_domains.clear();
-        seen_users.clear();
         for entity in store.entities(i) {
             match entity {
-                Entity::Hashtag(id) => count_once(&mut hashtags, &mut seen_tags, keys.hashtag_key[id as usize]),
-                Entity::Url(id) => count_once(&mut domains, &mut seen_domains, keys.domain_key[id as usize]),
-                Entity::Mention(user) => {
-                    if !seen_users.contains(&user) {
-                        seen_users.push(user);
-                        *mentioned.entry(user).or_default() += 1;
-                    }
-                }
+                Entity::Hashtag(id) => hashtags.count(i, keys.hashtag(id)),
+                Entity::Url(id) => domains.count(i, keys.domain_key[id as usize]),
+                Entity::Mention(user) => mentioned.count(i, user),
             }
         }
     }
@@ -200,23 +232,32 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         *months.entry(time::month_start(day)).or_default() += n;
     }
     let mut creations: FxMap<i32, u64> = FxMap::default();
-    for created in store.profiles.values().filter_map(|p| p.created) {
+    for created in store.profiles().values().filter_map(|p| p.created) {
         *creations.entry(time::month_start(created)).or_default() += 1;
     }
     let label = |names: &Interner, i: usize| match names.text(i as u32) {
         blank if blank.is_empty() => "(blank)".to_string(),
         text => text,
     };
-    let times = || (0..store.len()).map(|i| store.time[i]).filter(|&t| range.is_none_or(|r| r.contains(t)));
-    let (first, last) = (times().min(), times().max());
+    let counted = |names: &Interner, once: OncePerTweet| {
+        once.counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| (names.text(k as u32), n))
+            .collect::<Vec<_>>()
+    };
+    let in_range_times = || (0..store.len()).filter(|&i| in_range(i)).map(|i| times[i]);
+    let (first, last) = (in_range_times().min(), in_range_times().max());
     let accounts_with_tweets = authors.iter().filter(|&&a| a).count() as u64;
+    let mentioned = mentioned.counts.into_iter().enumerate().filter(|(_, n)| *n > 0);
     Summary {
         name: campaign.name.clone(),
-        accounts: if range.is_some() { accounts_with_tweets } else { store.profiles.len() as u64 },
+        accounts: if range.is_some() { accounts_with_tweets } else { store.profiles().len() as u64 },
         hashed_accounts: store
-            .profiles
+            .profiles()
             .iter()
-            .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users.text(u)))
+            .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users().text(u)))
             .count() as u64,
         accounts_with_tweets,
         tweets: kinds.iter().sum(),
@@ -228,14 +269,15 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         last_tweet: last.map(time::format_minutes),
         rejected_rows: campaign.rejected_rows,
         rejections: campaign.rejections.clone(),
+        rejected_by_kind: campaign.rejected_by_kind.clone(),
         duplicate_tweets: campaign.duplicate_tweets,
-        inexact_ids: campaign.inexact_ids,
-        files: campaign.files.clone(),
-        top_hashtags: rank(keys.hashtag_names.iter().cloned().zip(hashtags), TOP_N),
-        top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(&store.languages, i), n)), TOP_N),
-        top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(&store.clients, i), n)), TOP_N),
-        top_domains: rank(keys.domain_names.iter().cloned().zip(domains).filter(|(d, _)| !d.is_empty()), TOP_N),
-        top_mentioned: rank(mentioned.into_iter().map(|(u, n)| (user_label(store, u), n)), TOP_N),
+        inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
+        files: campaign.file_list(),
+        top_hashtags: rank(counted(&keys.hashtag_names, hashtags), TOP_N),
+        top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(store.languages(), i), n)), TOP_N),
+        top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(store.clients(), i), n)), TOP_N),
+        top_domains: rank(counted(&keys.domain_names, domains).into_iter().filter(|(d, _)| !d.is_empty()), TOP_N),
+        top_mentioned: rank(mentioned.map(|(u, n)| (user_label(store, u as u32), n)), TOP_N),
         top_retweeted: rank(retweeted, TOP_N),
         tweets_per_day: by_period(&per_day, time::format_day),
         tweets_per_week: by_period(&weeks, time::format_day),

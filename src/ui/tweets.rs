@@ -171,9 +171,15 @@ fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
                 </div>
             }
             <div class="tweet-foot muted">
-                {format!("♥ {} · retweets {} · replies {} · quotes {}", format::count(u64::from(t.engagement[0])), format::count(u64::from(t.engagement[1])), format::count(u64::from(t.engagement[2])), format::count(u64::from(t.engagement[3])))}
-                if let Some(r) = &t.reference { {format!(" · refers to tweet {r}")} }
-                {format!(" · id {}", if t.id.is_empty() { "not exact in the file" } else { &t.id })}
+                if let Some([likes, retweets, replies, quotes]) = t.engagement {
+                    {format!("♥ {} · retweets {} · replies {} · quotes {} · ", format::count(u64::from(likes)), format::count(u64::from(retweets)), format::count(u64::from(replies)), format::count(u64::from(quotes)))}
+                }
+                if let Some(r) = &t.reference { {format!("refers to tweet {r} · ")} }
+                {match (t.exact_id, t.id.is_empty()) {
+                    (true, _) => format!("id {}", t.id),
+                    (false, true) => "no tweet id in the file".to_string(),
+                    (false, false) => format!("id {} (not exact in the file)", t.id),
+                }}
             </div>
         </li>
     }

@@ -129,6 +129,7 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
         id,
         loader: {
             let mut loader = Loader::new();
+            loader.set_today((js_sys::Date::now() / 86_400_000.0).floor() as i32);
             let held: usize = campaigns.iter().map(|c| c.store.approximate_bytes()).sum();
             loader.set_memory_budget(CAMPAIGNS_MOST_BYTES.saturating_sub(held));
             loader

@@ -1,0 +1,114 @@
+//! The native command line on the same `core` as the app: summaries, the page's
+//! questions (tweets, accounts, an account, timelines) as CSV or JSON, synthetic
+//! files and the ingest benchmark.
+
+mod args;
+mod bench;
+mod budget;
+mod files;
+mod output;
+mod queries;
+mod summary;
+mod tables;
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = r#"usage:
+  takedown summary [--json] FILE...       every campaign's figures (CSV, zip or csv.gz files)
+  takedown tweets [FILTER...] FILE...     every matching tweet, newest first; the filters:
+      --search TEXT  --account USERID  --hashtag TAG  --language CODE
+      --kind original|retweet|reply|quote  --from YYYY-MM-DD [--to YYYY-MM-DD]
+  takedown accounts [--filter TEXT] [--sort COLUMN [--desc]] [--from DAY [--to DAY]] FILE...
+      every account with its figures over the days; COLUMN is display_name, screen_name,
+      followers, following, created, first_tweet, last_tweet, tweets, retweet_share,
+      language or client, ascending unless --desc; without --sort, most tweets first
+  takedown account USERID FILE...         one account's page: profile, tweets per month,
+                                          weekday and hour, hashtags
+  takedown timeline [--period day|week|month] [--split kind|language] [--account USERID] FILE...
+                                          tweets per period (default: month, split by kind)
+  takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
+  takedown bench FILE...                  bare csv row count against full ingest, with memory
+  takedown samples DIR                    writes the synthetic sample releases (static/samples)
+
+Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
+GB, KiB, MiB or GiB (default: half of this machine's memory, 4 GiB where that is unknown).
+A load that would hold more stops with a message on each file left, keeping the rows read.
+
+tweets, accounts, account and timeline also take:
+  --campaign NAME      only this campaign (a name as `takedown summary` prints it)
+  --format csv|json    CSV (the default) or JSON
+and the dates of tweets and accounts, --from DAY --to DAY, include both days; --from
+alone runs to the last tweet.
+
+CSV has a header line, and the campaign is the first column:
+  tweets    campaign,tweetid,userid,user_screen_name,tweet_time,kind,tweet_language,
+            tweet_client_name,reference,hashtags,urls,user_mentions,like_count,
+            retweet_count,reply_count,quote_count,tweet_text
+            (ids exactly as in the files; hashtags, urls and user_mentions (user ids)
+            separated by spaces; reference: the retweeted, replied-to or quoted tweet)
+  accounts  campaign,userid,user_display_name,user_screen_name,hashed,follower_count,
+            following_count,account_creation_date,first_tweet,last_tweet,tweets,retweets,
+            retweet_share,main_language,main_client
+  account   campaign,section,key,value, one line per figure: section "profile" (key a
+            field such as user_screen_name), "month" (key YYYY-MM, value its tweets, every
+            month from the first tweet to the last), "hour" (key like "Mon 13:00", UTC,
+            all 168), "hashtag" (the 20 most used, value the tweets using it)
+  timeline  campaign,period,series,tweets: every period from the first tweet to the last
+            (YYYY-MM for months, the day, or a week's Monday, as YYYY-MM-DD) times every
+            series with any tweet (kinds, or the 5 main languages and "other"), zeros included
+JSON is one line: {"campaigns":[{"name":NAME, ...that campaign's answer}]}."#;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("summary") => summary::run(&args[1..]),
+        Some("tweets") => queries::tweets(&args[1..]),
+        Some("accounts") => queries::accounts(&args[1..]),
+        Some("account") => queries::account(&args[1..]),
+        Some("timeline") => queries::timeline(&args[1..]),
+        Some("generate") => generate(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        Some("samples") => samples(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate(args: &[String]) -> Result<(), String> {
+    let [rows, accounts, out] = args else { return Err(USAGE.into()) };
+    let rows: usize = rows.parse().map_err(|_| format!("ROWS must be a number, not {rows}"))?;
+    let accounts: usize = accounts
+        .parse()
+        .ok()
+        .filter(|&a| a > 0)
+        .ok_or(format!("ACCOUNTS must be a positive number, not {accounts}"))?;
+    let file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
+    let mut writer = BufWriter::new(file);
+    takedown::synth::write_tweets(&mut writer, &takedown::synth::Spec::benchmark(rows, accounts, 2019))
+        .and_then(|()| writer.flush())
+        .map_err(|e| format!("{out}: {e}"))
+}
+
+fn samples(args: &[String]) -> Result<(), String> {
+    let [dir] = args else { return Err(USAGE.into()) };
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    for sample in takedown::synth::samples() {
+        for (name, bytes) in sample.files().map_err(|e| e.to_string())? {
+            let path = Path::new(dir).join(&name);
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! The `takedown` binary on the real release files: every expected figure comes
+//! from the corpus README or from reading the same file independently with the
+//! `csv` and `zip` crates, never from the code under test.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/");
+const TWEETS: &str = "hashed_2020_09_thailand_092020_thailand_092020_tweets_csv_hashed.zip";
+const USERS: &str = "hashed_2020_09_thailand_092020_thailand_092020_users_csv_hashed.zip";
+const RUSSIA: &str = "russian_linked_tweets_csv_hashed.csv";
+/// From the corpus README.
+const THAILAND_TWEETS: usize = 21_385;
+const THAILAND_ACCOUNTS: usize = 926;
+const THAILAND_ACCOUNTS_WITH_TWEETS: usize = 455;
+const RUSSIA_WHOLE_RECORDS: usize = 407;
+
+fn corpus(name: &str) -> String {
+    format!("{CORPUS}{name}")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_takedown")).args(args).output().expect("the built takedown binary runs")
+}
+
+/// Stdout of a run that must succeed.
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(out.status.success(), "takedown {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("the output is UTF-8")
+}
+
+/// Stderr of a run that must fail.
+fn fails(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(!out.status.success(), "takedown {args:?} should have failed");
+    let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+    assert!(!stderr.trim().is_empty(), "takedown {args:?} failed without saying why");
+    stderr
+}
+
+/// A CSV table as header-named rows.
+fn table(text: &str) -> (Vec<String>, Vec<HashMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("a header line").iter().map(str::to_string).collect();
+    let rows = reader
+        .records()
+        .map(|r| header.iter().cloned().zip(r.expect("a well-formed CSV record").iter().map(str::to_string)).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The release's own tweets, read from the zip with the zip and csv crates.
+fn release_tweets() -> Vec<HashMap<String, String>> {
+    let file = std::fs::File::open(corpus(TWEETS)).expect("the Thailand tweets zip");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+    let mut member = archive.by_index(0).expect("one member");
+    assert!(member.name().ends_with(".csv"));
+    let mut text = String::new();
+    member.read_to_string(&mut text).expect("UTF-8 CSV");
+    table(&text).1
+}
+
+/// Neither a retweet, nor a reply, nor a quote: the release's own columns say.
+fn is_original(r: &HashMap<String, String>) -> bool {
+    ["in_reply_to_tweetid", "in_reply_to_userid", "quoted_tweet_tweetid"].iter().all(|c| r[*c].is_empty())
+}
+
+fn count(rows: &[HashMap<String, String>], keep: impl Fn(&HashMap<String, String>) -> bool) -> usize {
+    rows.iter().filter(|r| keep(r)).count()
+}
+
+#[test]
+fn tweets_lists_every_tweet_of_the_release_exactly() {
+    let (header, rows) = table(&ok(&["tweets", "--format", "csv", &corpus(TWEETS)]));
+    let expected_header = "campaign,tweetid,userid,user_screen_name,tweet_time,kind,tweet_language,tweet_client_name,\
+        reference,hashtags,urls,user_mentions,like_count,retweet_count,reply_count,quote_count,tweet_text";
+    assert_eq!(header.join(","), expected_header);
+    assert_eq!(rows.len(), THAILAND_TWEETS);
+    let release = release_tweets();
+    assert_eq!(release.len(), THAILAND_TWEETS);
+    // Ids beyond 2^53 and texts with newlines and quotes, character for character.
+    let by_id: HashMap<&str, &HashMap<String, String>> = release.iter().map(|r| (r["tweetid"].as_str(), r)).collect();
+    for row in &rows {
+        let original = by_id.get(row["tweetid"].as_str()).unwrap_or_else(|| panic!("no tweet {}", row["tweetid"]));
+        assert_eq!(row["userid"], original["userid"]);
+        assert_eq!(row["tweet_text"], original["tweet_text"]);
+        assert_eq!(row["tweet_time"], original["tweet_time"]);
+        assert_eq!(row["campaign"], "thailand_092020");
+    }
+    assert!(rows.iter().any(|r| r["tweetid"].parse::<u64>().expect("a number") > 1 << 53));
+    assert!(rows.iter().any(|r| r["tweet_text"].contains('\n')));
+    assert!(rows.windows(2).all(|w| w[0]["tweet_time"] >= w[1]["tweet_time"]), "newest first");
+}
+
+#[test]
+fn tweet_filters_agree_with_a_count_over_the_release() {
+    let release = release_tweets();
+    let cli = |filter: &[&str]| {
+        let mut args = vec!["tweets"];
+        args.extend_from_slice(filter);
+        let file = corpus(TWEETS);
+        args.push(&file);
+        table(&ok(&args)).1.len()
+    };
+    let hashtags = |r: &HashMap<String, String>| -> Vec<String> {
+        let list = r["hashtags"].trim_start_matches('[').trim_end_matches(']');
+        list.split(", ").map(|t| t.trim_matches('\'').to_lowercase()).filter(|t| !t.is_empty()).collect()
+    };
+    let mut by_author: BTreeMap<&str, usize> = BTreeMap::new();
+    release.iter().for_each(|r| *by_author.entry(&r["userid"]).or_default() += 1);
+    let (busiest, tweets) = by_author.iter().max_by_key(|(_, &n)| n).map(|(&a, &n)| (a, n)).expect("authors");
+
+    // Each expected count is checked to be neither zero nor everything, so that
+    // a filter ignored or matching nothing cannot pass.
+    let agree = |filter: &[&str], expected: usize| {
+        assert!(expected > 0 && expected < THAILAND_TWEETS, "{filter:?} selects {expected}");
+        assert_eq!(cli(filter), expected, "{filter:?}");
+    };
+    let army = "กองทัพ";
+    agree(&["--search", army], count(&release, |r| r["tweet_text"].contains(army)));
+    agree(&["--search", "THAILAND"], count(&release, |r| r["tweet_text"].to_lowercase().contains("thailand")));
+    let tag = "กองทัพบก";
+    agree(&["--hashtag", tag], count(&release, |r| hashtags(r).iter().any(|t| t == tag)));
+    agree(&["--account", busiest], tweets);
+    agree(&["--language", "en"], count(&release, |r| r["tweet_language"] == "en"));
+    agree(&["--kind", "retweet"], count(&release, |r| r["is_retweet"].eq_ignore_ascii_case("true")));
+    agree(&["--from", "2020-01-01", "--to", "2020-01-31"], count(&release, |r| r["tweet_time"].starts_with("2020-01")));
+    agree(&["--from", "2020-03-01"], count(&release, |r| r["tweet_time"].as_str() >= "2020-03"));
+    agree(
+        &["--search", army, "--kind", "original"],
+        count(&release, |r| {
+            r["tweet_text"].contains(army) && !r["is_retweet"].eq_ignore_ascii_case("true") && is_original(r)
+        }),
+    );
+}
+
+#[test]
+fn several_campaigns_are_told_apart_and_one_can_be_chosen() {
+    let (thailand, russia) = (corpus(TWEETS), corpus(RUSSIA));
+    let (_, rows) = table(&ok(&["tweets", &thailand, &russia]));
+    assert_eq!(count(&rows, |r| r["campaign"] == "thailand_092020"), THAILAND_TWEETS);
+    assert_eq!(count(&rows, |r| r["campaign"] == "russian_linked"), RUSSIA_WHOLE_RECORDS);
+    let (_, rows) = table(&ok(&["tweets", "--campaign", "russian_linked", &thailand, &russia]));
+    assert_eq!(rows.len(), RUSSIA_WHOLE_RECORDS);
+    // The ids as written in the file, read independently.
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_path(&russia).expect("the Russia file");
+    let ids: Vec<String> =
+        reader.records().filter_map(Result::ok).filter(|r| r.len() == 31).map(|r| r[0].to_string()).collect();
+    assert_eq!(ids.len(), RUSSIA_WHOLE_RECORDS);
+    let mut listed: Vec<&str> = rows.iter().map(|r| r["tweetid"].as_str()).collect();
+    let mut ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    listed.sort_unstable();
+    ids.sort_unstable();
+    assert_eq!(listed, ids);
+}
+
+#[test]
+fn accounts_lists_every_account_of_the_users_file() {
+    let (tweets, users) = (corpus(TWEETS), corpus(USERS));
+    let (_, rows) = table(&ok(&["accounts", &tweets, &users]));
+    assert_eq!(rows.len(), THAILAND_ACCOUNTS);
+    let tweeted = count(&rows, |r| r["tweets"] != "0");
+    assert_eq!(tweeted, THAILAND_ACCOUNTS_WITH_TWEETS);
+    let total: usize = rows.iter().map(|r| r["tweets"].parse::<usize>().expect("a count")).sum();
+    assert_eq!(total, THAILAND_TWEETS);
+    let counts: Vec<usize> = rows.iter().map(|r| r["tweets"].parse().expect("a count")).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "without --sort, most tweets first");
+
+    let (_, sorted) = table(&ok(&["accounts", "--sort", "followers", "--desc", &tweets, &users]));
+    let followers: Vec<u64> = sorted.iter().map(|r| r["follower_count"].parse().expect("a count")).collect();
+    assert!(followers.windows(2).all(|w| w[0] >= w[1]));
+    let json: serde_json::Value = serde_json::from_str(&ok(&["accounts", "--format", "json", &tweets, &users]))
+        .expect("accounts --format json is JSON");
+    assert_eq!(json["campaigns"][0]["name"], "thailand_092020");
+    assert_eq!(json["campaigns"][0]["total"], THAILAND_ACCOUNTS);
+}
+
+#[test]
+fn timeline_months_hold_every_tweet_in_its_month() {
+    let release = release_tweets();
+    let mut months: BTreeMap<String, u64> = BTreeMap::new();
+    release.iter().for_each(|r| *months.entry(r["tweet_time"][..7].to_string()).or_default() += 1);
+    let (header, rows) = table(&ok(&["timeline", "--period", "month", &corpus(TWEETS)]));
+    assert_eq!(header, ["campaign", "period", "series", "tweets"]);
+    let mut listed: BTreeMap<String, u64> = BTreeMap::new();
+    for r in &rows {
+        *listed.entry(r["period"].clone()).or_default() += r["tweets"].parse::<u64>().expect("a count");
+    }
+    listed.retain(|_, n| *n > 0);
+    assert_eq!(listed, months);
+    assert_eq!(listed.values().sum::<u64>(), THAILAND_TWEETS as u64);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["timeline", "--format", "json", "--split", "language", &corpus(TWEETS)]))
+            .expect("timeline --format json is JSON");
+    let series = json["campaigns"][0]["series"].as_array().expect("series");
+    let sum: u64 = series.iter().flat_map(|s| s[1].as_array().expect("counts")).filter_map(|n| n.as_u64()).sum();
+    assert_eq!(sum, THAILAND_TWEETS as u64);
+}
+
+#[test]
+fn account_shows_one_accounts_profile_and_months() {
+    let release = release_tweets();
+    let mut by_author: BTreeMap<&str, usize> = BTreeMap::new();
+    release.iter().for_each(|r| *by_author.entry(&r["userid"]).or_default() += 1);
+    let (id, tweets) = by_author.iter().max_by_key(|(_, &n)| n).map(|(&a, &n)| (a, n)).expect("authors");
+    let (_, lines) = table(&ok(&["account", id, &corpus(TWEETS), &corpus(USERS)]));
+    let value = |section: &str, key: &str| {
+        lines.iter().find(|l| l["section"] == section && l["key"] == key).map(|l| l["value"].clone())
+    };
+    assert_eq!(value("profile", "userid").as_deref(), Some(id));
+    assert_eq!(value("profile", "tweets"), Some(tweets.to_string()));
+    let monthly: usize =
+        lines.iter().filter(|l| l["section"] == "month").map(|l| l["value"].parse::<usize>().expect("a count")).sum();
+    assert_eq!(monthly, tweets);
+    assert_eq!(count(&lines, |l| l["section"] == "hour"), 7 * 24);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["account", "--format", "json", id, &corpus(TWEETS)])).expect("JSON");
+    assert_eq!(json["campaigns"][0]["row"]["id"], id);
+    assert_eq!(json["campaigns"][0]["row"]["tweets"], tweets);
+}
+
+#[test]
+fn tweets_as_json_parse_and_keep_ids_as_strings() {
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["tweets", "--format", "json", &corpus(TWEETS)])).expect("tweets JSON");
+    let campaign = &json["campaigns"][0];
+    assert_eq!(campaign["name"], "thailand_092020");
+    assert_eq!(campaign["total"], THAILAND_TWEETS);
+    let rows = campaign["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), THAILAND_TWEETS);
+    let ids: std::collections::HashSet<String> = release_tweets().iter().map(|r| r["tweetid"].clone()).collect();
+    assert!(rows.iter().all(|r| r["id"].as_str().is_some_and(|id| ids.contains(id))));
+}
+
+#[test]
+fn mistakes_are_refused_with_a_sentence() {
+    let (tweets, russia) = (corpus(TWEETS), corpus(RUSSIA));
+    let unknown = fails(&["tweets", "--campaign", "nowhere", &tweets, &russia]);
+    assert!(unknown.contains("nowhere") && unknown.contains("thailand_092020") && unknown.contains("russian_linked"));
+    assert!(fails(&["tweets", "--from", "2020-02-30", &tweets]).contains("not a date"));
+    assert!(fails(&["accounts", "--from", "yesterday", &tweets]).contains("not a date"));
+    assert!(fails(&["tweets", "--to", "2020-01-01", &tweets]).contains("--from"));
+    assert!(fails(&["tweets", "--kind", "like", &tweets]).contains("retweet"));
+    assert!(fails(&["accounts", "--sort", "fame", &tweets]).contains("followers"));
+    assert!(fails(&["timeline", "--period", "year", &tweets]).contains("month"));
+    assert!(fails(&["tweets", "--format", "xml", &tweets]).contains("json"));
+    assert!(fails(&["tweets", "--memory-budget", "lots", &tweets]).contains("MB"));
+    assert!(fails(&["tweets", "--serch", "x", &tweets]).contains("--search"));
+    assert!(fails(&["account", "no-such-user", &tweets]).contains("no-such-user"));
+    assert!(fails(&["tweets", "/no/such/file.csv"]).contains("could not be opened"));
+}
+
+#[test]
+fn a_small_memory_budget_keeps_the_rows_read_before_it() {
+    let rows = 200_000;
+    let dir = std::env::temp_dir().join(format!("takedown-cli-budget-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let file: PathBuf = dir.join("synthetic_tweets.csv");
+    let path = file.to_str().expect("a UTF-8 path");
+    ok(&["generate", &rows.to_string(), "300", path]);
+    let out = run(&["summary", "--json", "--memory-budget", "1MB", path]);
+    std::fs::remove_dir_all(&dir).expect("the temporary directory can be removed");
+    assert!(out.status.success(), "a load stopped by the budget still answers");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("memory"), "the loader's sentence: {stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("summary JSON");
+    let kept = json["campaigns"][0]["tweets"].as_u64().expect("a tweet count");
+    assert!(kept > 0 && kept < rows, "kept {kept} of {rows}");
+}
+
+#[test]
+fn help_names_every_command_and_output() {
+    let help = ok(&["--help"]);
+    for command in ["summary", "tweets", "accounts", "account", "timeline", "generate", "bench", "samples"] {
+        assert!(help.contains(&format!("takedown {command} ")), "{command} is missing from --help");
+    }
+    assert!(help.contains("--memory-budget") && help.contains("campaign,section,key,value"));
+    assert!(!run(&[]).status.success(), "no command is a mistake");
+}
