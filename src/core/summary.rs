@@ -164,6 +164,28 @@ impl OncePerTweet {
     }
 }
 
+/// The [`TOP_N`] most counted of an interned table, by count and then by
+/// their bytes, without a `String` for each of the (perhaps millions of) others.
+fn top_interned(names: &Interner, counts: Vec<u64>, keep: impl Fn(&[u8]) -> bool) -> Ranking {
+    let order =
+        |&(a, na): &(u32, u64), &(b, nb): &(u32, u64)| nb.cmp(&na).then_with(|| names.bytes(a).cmp(names.bytes(b)));
+    let mut top: Vec<(u32, u64)> = Vec::with_capacity(2 * TOP_N);
+    for (id, n) in counts.into_iter().enumerate().map(|(id, n)| (id as u32, n)) {
+        if n == 0 || !keep(names.bytes(id)) {
+            continue;
+        }
+        top.push((id, n));
+        // Keep the list short: sort and cut whenever it doubles.
+        if top.len() == 2 * TOP_N {
+            top.sort_unstable_by(order);
+            top.truncate(TOP_N);
+        }
+    }
+    top.sort_unstable_by(order);
+    top.truncate(TOP_N);
+    top.into_iter().map(|(id, n)| (names.text(id), n)).collect()
+}
+
 fn by_period(counts: &FxMap<i32, u64>, format: fn(i32) -> String) -> BTreeMap<String, u64> {
     counts.iter().map(|(&day, &n)| (format(day), n)).collect()
 }
@@ -239,14 +261,6 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         blank if blank.is_empty() => "(blank)".to_string(),
         text => text,
     };
-    let counted = |names: &Interner, once: OncePerTweet| {
-        once.counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(k, n)| (names.text(k as u32), n))
-            .collect::<Vec<_>>()
-    };
     let in_range_times = || (0..store.len()).filter(|&i| in_range(i)).map(|i| times[i]);
     let (first, last) = (in_range_times().min(), in_range_times().max());
     let accounts_with_tweets = authors.iter().filter(|&&a| a).count() as u64;
@@ -273,10 +287,10 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         duplicate_tweets: campaign.duplicate_tweets,
         inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
         files: campaign.file_list(),
-        top_hashtags: rank(counted(&keys.hashtag_names, hashtags), TOP_N),
+        top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true),
         top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(store.languages(), i), n)), TOP_N),
         top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(store.clients(), i), n)), TOP_N),
-        top_domains: rank(counted(&keys.domain_names, domains).into_iter().filter(|(d, _)| !d.is_empty()), TOP_N),
+        top_domains: top_interned(&keys.domain_names, domains.counts, |domain| !domain.is_empty()),
         top_mentioned: rank(mentioned.map(|(u, n)| (user_label(store, u as u32), n)), TOP_N),
         top_retweeted: rank(retweeted, TOP_N),
         tweets_per_day: by_period(&per_day, time::format_day),
