@@ -22,6 +22,7 @@ pub fn TimelineView() -> Html {
     let hovered = use_state(|| None::<usize>);
     let anchor = use_state(|| None::<usize>);
     let table_open = use_state(|| false);
+    let svg = use_node_ref();
     let answer = use_answer(Some(Query::Timeline(TimelineQuery { period: *period, split: *split, account: None })));
     let Some(Answer::Timeline(t)) = answer.as_deref() else {
         return html! { <p class="muted" aria-busy="true">{"Counting…"}</p> };
@@ -91,8 +92,8 @@ pub fn TimelineView() -> Html {
         })
     };
     let on_move = {
-        let hovered = hovered.clone();
-        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&e)))
+        let (hovered, svg) = (hovered.clone(), svg.clone());
+        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
     };
     let on_leave = {
         let hovered = hovered.clone();
@@ -133,7 +134,7 @@ pub fn TimelineView() -> Html {
             </div>
             <figure class="card chart">
                 <figcaption><span class="hover-value" aria-live="polite">{readout}</span></figcaption>
-                <svg viewBox={frame.view_box()} role="img" aria-label="Tweets per period, stacked by series"
+                <svg ref={svg} viewBox={frame.view_box()} role="img" aria-label="Tweets per period, stacked by series"
                     onmousemove={on_move} onmouseleave={on_leave} onclick={on_click}>
                     { frame.y_axis(&ticks) }
                     if let Some((first, count)) = highlight {

@@ -1,0 +1,105 @@
+// End to end: pointing at the charts. What the page should show is found
+// from the page itself, independently of the code under test: the chart's
+// table view for the figures, the browser's own geometry (getScreenCTM,
+// elementFromPoint) for where a bar is drawn.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
+
+let h, page;
+before(async () => {
+  h = await startHarness();
+  ({ page } = await h.open());
+  await loadAndWait(page, THAILAND);
+});
+after(async () => { await h?.close(); });
+
+const digits = (text) => text.replace(/\D/g, '');
+
+/** The table view's rows of a chart: `[label, total]`, the total in the last column. */
+async function tableRows(figure) {
+  const table = page.locator(`${figure} .table-view`);
+  if (!(await table.evaluate((d) => d.open))) await table.locator('summary').click();
+  await page.waitForSelector(`${figure} .table-view tbody tr`);
+  return page.$$eval(`${figure} .table-view tbody tr`, (rows) =>
+    rows.map((r) => [r.cells[0].textContent, Number(r.cells[r.cells.length - 1].textContent.replace(/\D/g, ''))]));
+}
+
+/**
+ * The middle of the tallest bar on screen: the highest top of any bar of the
+ * chart's paths (stacked series end highest on the tallest stack), turned into
+ * viewport pixels by each path's own screen transform.
+ */
+function tallestBarOnScreen(figure) {
+  return page.evaluate((figure) => {
+    let best = null;
+    for (const path of document.querySelectorAll(`${figure} svg path.series`)) {
+      for (const [, x, y, w, height] of path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)/g)) {
+        if (!best || Number(y) < best.top) best = { path, top: Number(y), x: Number(x) + Number(w) / 2, bottom: Number(y) + Number(height) };
+      }
+    }
+    const ctm = best.path.getScreenCTM();
+    const top = new DOMPoint(best.x, best.top).matrixTransform(ctm);
+    const bottom = new DOMPoint(best.x, best.bottom).matrixTransform(ctm);
+    const point = { x: top.x, y: (top.y + bottom.y) / 2 };
+    const hit = document.elementFromPoint(point.x, point.y);
+    return { ...point, onBar: hit?.matches(`${figure} path.series`) ?? false };
+  }, figure);
+}
+
+function lastDayOf(month) {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+for (const width of [1024, 1280, 1600]) {
+  test(`at ${width} px the timeline names and selects the period under the pointer`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.click('#tab-timeline');
+    await page.waitForSelector('.timeline svg path.series');
+    const rows = await tableRows('.timeline');
+    const [period, total] = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const bar = await tallestBarOnScreen('.timeline');
+    assert.ok(bar.onBar, `the point ${bar.x},${bar.y} is on a drawn bar`);
+    await page.mouse.move(bar.x, bar.y);
+    await page.waitForSelector('.timeline .hover');
+    const readout = await page.textContent('.timeline .hover-value');
+    assert.equal(readout.split(':')[0], period, readout);
+    assert.equal(digits(readout.split(' tweets')[0].split(':')[1]), String(total), readout);
+    await page.screenshot({ path: join(SHOTS, `timeline-pointer-${width}.png`) });
+    await page.mouse.click(bar.x, bar.y);
+    const range = `${period}-01/${lastDayOf(period)}`;
+    await page.waitForSelector(`.range-bar[data-range="${range}"]`, { timeout: 5_000 }).catch(async () => {
+      assert.fail(`the click set ${await page.getAttribute('.range-bar', 'data-range')}, not ${range}`);
+    });
+    await page.click('.range-bar button');
+    await page.waitForSelector('.range-bar', { state: 'detached' });
+    await page.mouse.move(0, 0);
+  });
+}
+
+test('an account page\'s chart names the month under the pointer', async () => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.click('#tab-accounts');
+  await page.waitForSelector('.account-table[data-total="926"]');
+  await page.click('.account-table tbody tr button.link');
+  await page.waitForSelector('.account-page .chart svg path.series');
+  const figure = '.account-page .chart';
+  const rows = await tableRows(figure);
+  const [month, total] = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const bar = await tallestBarOnScreen(figure);
+  assert.ok(bar.onBar, `the point ${bar.x},${bar.y} is on a drawn bar`);
+  await page.mouse.move(bar.x, bar.y);
+  await page.waitForSelector(`${figure} .hover`);
+  const caption = await page.textContent(`${figure} .hover-value`);
+  assert.equal(caption.split(':')[0], month, caption);
+  assert.equal(digits(caption.split(':')[1]), String(total), caption);
+  await page.screenshot({ path: join(SHOTS, 'account-chart-pointer.png') });
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('the interactions asked for nothing but their own files', () => {
+  assert.deepEqual(h.foreignRequests(), []);
+});
