@@ -132,6 +132,11 @@ pub fn toggle_table(open: &UseStateHandle<bool>) -> Callback<Event> {
 #[function_component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let hovered = use_state(|| None::<usize>);
+    {
+        // A slot of the old points means nothing in new ones (there may be fewer).
+        let hovered = hovered.clone();
+        use_effect_with(props.points.clone(), move |_| hovered.set(None));
+    }
     let table_open = use_state(|| false);
     let values: Vec<u64> = props.points.iter().map(|(_, v)| *v).collect();
     let frame = Frame { width: 720.0, height: 180.0, left: 56.0, top: 10.0, bottom: 22.0, slots: values.len() };
@@ -148,8 +153,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
-    let caption = match *hovered {
-        Some(i) => format!("{}: {} {}", props.points[i].0, format::count(props.points[i].1), props.unit),
+    // The render before the effect above still sees the old slot.
+    let caption = match hovered.and_then(|i| props.points.get(i)) {
+        Some((label, value)) => format!("{label}: {} {}", format::count(*value), props.unit),
         None => format!("{} periods, {} {} in all", props.points.len(), format::count(values.iter().sum()), props.unit),
     };
     html! {
@@ -158,7 +164,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <svg ref={svg} viewBox={frame.view_box()} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
                 { frame.y_axis(&ticks) }
                 <path class="series" transform={frame.plot_transform()} d={path} />
-                if let Some(i) = *hovered {
+                if let Some(i) = hovered.filter(|i| *i < frame.slots) {
                     { frame.band("hover", i, 1) }
                 }
                 { frame.x_labels(&labels, 8) }

@@ -10,8 +10,14 @@ use super::state::AppContext;
 use crate::core::chart;
 use crate::core::query::{Answer, Period, Query, Split, TimelineQuery};
 use crate::core::time;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// A series' count in slot `i`; a series shorter than the periods counts nothing there.
+fn at(series: &[u64], i: usize) -> u64 {
+    series.get(i).copied().unwrap_or(0)
+}
 
 #[function_component]
 pub fn TimelineView() -> Html {
@@ -24,12 +30,21 @@ pub fn TimelineView() -> Html {
     let table_open = use_state(|| false);
     let svg = use_node_ref();
     let answer = use_answer(Some(Query::Timeline(TimelineQuery { period: *period, split: *split, account: None })));
+    {
+        // A slot of the old answer means nothing in a new one (a month view has
+        // fewer slots than the day view that was pointed at).
+        let (hovered, anchor) = (hovered.clone(), anchor.clone());
+        use_effect_with(answer.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| {
+            hovered.set(None);
+            anchor.set(None);
+        });
+    }
     let Some(Answer::Timeline(t)) = answer.as_deref() else {
         return html! { <p class="muted" aria-busy="true">{"Counting…"}</p> };
     };
     let view = &state.view;
     let selected = view.range().map(|r| ((r.from / 1440) as i32, (r.to / 1440) as i32));
-    let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| s[i]).sum()).collect();
+    let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| at(s, i)).sum()).collect();
     let ticks = chart::ticks(totals.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
     let frame = Frame { width: 960.0, height: 260.0, left: 60.0, top: 10.0, bottom: 24.0, slots: t.periods.len() };
@@ -83,8 +98,9 @@ pub fn TimelineView() -> Html {
                 _ => i,
             };
             let (lo, hi) = (start.min(i), start.max(i));
+            let (Some(&first), Some(&end)) = (bounds.get(lo), bounds.get(hi + 1)) else { return };
             anchor.set(Some(start));
-            let (from, to) = (time::format_day(bounds[lo]), time::format_day(bounds[hi + 1] - 1));
+            let (from, to) = (time::format_day(first), time::format_day(end - 1));
             change.emit(Box::new(move |v| {
                 v.from = Some(from);
                 v.to = Some(to);
@@ -99,12 +115,12 @@ pub fn TimelineView() -> Html {
         let hovered = hovered.clone();
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
-    let readout = match *hovered {
-        Some(i) => format!(
-            "{}: {} tweets — {}",
-            t.periods[i],
-            format::count(totals[i]),
-            t.series.iter().map(|(l, s)| format!("{l} {}", format::count(s[i]))).collect::<Vec<_>>().join(", ")
+    // The render before the effect above still sees the old slot.
+    let readout = match hovered.and_then(|i| Some((i, t.periods.get(i)?, totals.get(i)?))) {
+        Some((i, period, total)) => format!(
+            "{period}: {} tweets — {}",
+            format::count(*total),
+            t.series.iter().map(|(l, s)| format!("{l} {}", format::count(at(s, i)))).collect::<Vec<_>>().join(", ")
         ),
         None => "Point at a period for its figures; click to count only that period, shift-click to extend.".into(),
     };
@@ -145,7 +161,7 @@ pub fn TimelineView() -> Html {
                             <path class={format!("series s{}", k % 6)} d={chart::stacked_bars_path(s, b, top, frame.plot_width(), frame.plot_height())} />
                         }) }
                     </g>
-                    if let Some(i) = *hovered {
+                    if let Some(i) = hovered.filter(|i| *i < frame.slots) {
                         { frame.band("hover", i, 1) }
                     }
                     { frame.x_labels(&t.periods, 10) }
@@ -161,7 +177,7 @@ pub fn TimelineView() -> Html {
                     <table>
                         <thead><tr><th scope="col">{"Period"}</th>{ for t.series.iter().map(|(l, _)| html! { <th scope="col">{l}</th> }) }<th scope="col">{"All"}</th></tr></thead>
                         <tbody>{ for t.periods.iter().enumerate().map(|(i, p)| html! {
-                            <tr><td>{p}</td>{ for t.series.iter().map(|(_, s)| html! { <td class="num">{format::count(s[i])}</td> }) }<td class="num">{format::count(totals[i])}</td></tr>
+                            <tr><td>{p}</td>{ for t.series.iter().map(|(_, s)| html! { <td class="num">{format::count(at(s, i))}</td> }) }<td class="num">{format::count(at(&totals, i))}</td></tr>
                         }) }</tbody>
                     </table>
                     }

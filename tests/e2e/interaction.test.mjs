@@ -1,4 +1,4 @@
-// End to end: pointing at the charts. What the page should show is found
+// End to end: pointing at the charts, and switching their data under the pointer. What the page should show is found
 // from the page itself, independently of the code under test: the chart's
 // table view for the figures, the browser's own geometry (getScreenCTM,
 // elementFromPoint) for where a bar is drawn.
@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
 
-let h, page;
+let h, page, errors;
 before(async () => {
   h = await startHarness();
-  ({ page } = await h.open());
+  ({ page, errors } = await h.open());
   await loadAndWait(page, THAILAND);
 });
 after(async () => { await h?.close(); });
@@ -98,6 +98,39 @@ test('an account page\'s chart names the month under the pointer', async () => {
   await page.screenshot({ path: join(SHOTS, 'account-chart-pointer.png') });
   await page.mouse.move(0, 0);
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('switching the timeline from days to months under the pointer keeps the page alive', async () => {
+  await page.click('#tab-timeline');
+  await page.selectOption('#timeline-period', 'day');
+  await page.waitForFunction(() => /^\d{4}-\d{2}-\d{2}$/.test(document.querySelector('.timeline .x-label')?.textContent ?? ''));
+  const days = await tableRows('.timeline');
+  // Just inside the right end of the plot, in the SVG's own units, on screen.
+  const end = await page.evaluate(() => {
+    const svg = document.querySelector('.timeline svg');
+    const [, , w, hgt] = svg.getAttribute('viewBox').split(' ').map(Number);
+    return new DOMPoint(w - 0.5, hgt / 2).matrixTransform(svg.getScreenCTM());
+  });
+  await page.mouse.move(end.x, end.y);
+  await page.waitForSelector('.timeline .hover');
+  const day = (await page.textContent('.timeline .hover-value')).split(':')[0];
+  const slot = days.findIndex(([d]) => d === day);
+  assert.ok(slot >= 0, `a day is under the pointer: ${day}`);
+  // The select changes with the pointer still on the chart (as from the keyboard).
+  await page.selectOption('#timeline-period', 'month');
+  const switched = await page
+    .waitForFunction(() => /^\d{4}-\d{2}$/.test(document.querySelector('.timeline .x-label')?.textContent ?? ''), null, { timeout: 10_000 })
+    .then(() => true, () => false);
+  await page.waitForTimeout(200);
+  assert.deepEqual(errors, [], 'no panic');
+  assert.ok(switched, 'the chart shows months');
+  assert.equal(await page.getAttribute('.app', 'data-status'), 'ready');
+  assert.match(await page.textContent('.timeline .hover-value'), /^Point at a period/, 'the old slot was dropped');
+  await page.mouse.move(end.x - 1, end.y);
+  const months = await tableRows('.timeline');
+  assert.ok(slot >= months.length, `day slot ${slot} has no month slot (${months.length})`);
+  await page.waitForFunction((m) => document.querySelector('.timeline .hover-value')?.textContent.startsWith(`${m}:`), months.at(-1)[0]);
+  await page.mouse.move(0, 0);
 });
 
 test('the interactions asked for nothing but their own files', () => {
