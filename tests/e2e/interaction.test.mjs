@@ -1,11 +1,12 @@
-// End to end: pointing at the charts, and switching their data under the pointer. What the page should show is found
+// End to end: pointing at the charts, switching their data under the pointer,
+// and Back and Forward through the views. What the page should show is found
 // from the page itself, independently of the code under test: the chart's
 // table view for the figures, the browser's own geometry (getScreenCTM,
 // elementFromPoint) for where a bar is drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
+import { SHOTS, THAILAND, startHarness, loadAndWait, metric } from './harness.mjs';
 
 let h, page, errors;
 before(async () => {
@@ -131,6 +132,62 @@ test('switching the timeline from days to months under the pointer keeps the pag
   assert.ok(slot >= months.length, `day slot ${slot} has no month slot (${months.length})`);
   await page.waitForFunction((m) => document.querySelector('.timeline .hover-value')?.textContent.startsWith(`${m}:`), months.at(-1)[0]);
   await page.mouse.move(0, 0);
+});
+
+test('Back and Forward move through the views and the files stay loaded', async () => {
+  const fresh = await h.open();
+  const p = fresh.page;
+  await loadAndWait(p, THAILAND);
+  // A real navigation would start a new document, without this mark.
+  await p.evaluate(() => { window.__samePage = true; });
+  const samePage = async () => assert.equal(await p.evaluate(() => window.__samePage), true, 'the page never navigated away');
+  const selected = (name) => p.waitForSelector(`#tab-${name}[aria-selected="true"]`, { timeout: 5_000 });
+  await p.click('#tab-accounts');
+  await p.waitForSelector('.account-table[data-total="926"]');
+  const account = await p.getAttribute('.account-table tbody tr', 'data-account');
+  await p.click('.account-table tbody tr button.link');
+  await p.waitForSelector(`.account-page[data-account="${account}"]`);
+
+  await p.evaluate(() => history.back());
+  await selected('accounts');
+  await p.waitForSelector('.account-table[data-total="926"]');
+  await samePage();
+  assert.match(p.url(), /tab=accounts/);
+  assert.doesNotMatch(p.url(), /account=/);
+
+  await p.evaluate(() => history.back());
+  await selected('overview');
+  await p.waitForFunction(() => document.querySelector('[data-metric="tweets"]')?.dataset.value === '21385');
+  await samePage();
+  assert.equal(await metric(p, 'accounts'), '926');
+  assert.equal(await p.getAttribute('.app', 'data-status'), 'ready');
+
+  await p.evaluate(() => history.forward());
+  await selected('accounts');
+  await p.waitForSelector('.account-table[data-total="926"]');
+  await samePage();
+  await p.screenshot({ path: join(SHOTS, 'history-forward.png') });
+  assert.deepEqual(fresh.errors, []);
+  await p.close();
+});
+
+test('a typed account filter is one history entry per pause, and Back empties the box', async () => {
+  const fresh = await h.open();
+  const p = fresh.page;
+  await loadAndWait(p, THAILAND);
+  await p.click('#tab-accounts');
+  await p.waitForSelector('.account-table[data-total="926"]');
+  const account = await p.getAttribute('.account-table tbody tr', 'data-account');
+  const before = await p.evaluate(() => history.length);
+  await p.locator('#accounts-filter').pressSequentially(account.slice(0, 12), { delay: 10 });
+  await p.waitForSelector('.account-table[data-total="1"]');
+  await p.waitForTimeout(400);
+  assert.equal(await p.evaluate(() => history.length), before + 1, 'one entry for the whole word');
+  await p.evaluate(() => history.back());
+  await p.waitForSelector('.account-table[data-total="926"]');
+  assert.equal(await p.inputValue('#accounts-filter'), '');
+  assert.deepEqual(fresh.errors, []);
+  await p.close();
 });
 
 test('the interactions asked for nothing but their own files', () => {
