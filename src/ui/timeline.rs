@@ -1,17 +1,18 @@
 //! Tweets per day, week or month, split by type or language, as a stacked SVG
-//! chart; clicking a period (shift-click to extend) or typing two dates sets the
+//! chart; clicking a period (shift-click to extend) or typing dates sets the
 //! date range that every other view then counts within.
 
 use super::campaign_view::view_changer;
 use super::charts::{toggle_table, Frame};
 use super::format;
 use super::hooks::use_answer;
+use super::range_inputs::RangeInputs;
 use super::state::AppContext;
 use crate::core::chart;
 use crate::core::query::{Answer, Period, Query, Split, TimelineQuery};
 use crate::core::time;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// A series' count in slot `i`; a series shorter than the periods counts nothing there.
@@ -66,26 +67,6 @@ pub fn TimelineView() -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             split.set(if value == "language" { Split::Language } else { Split::Kind });
-        })
-    };
-    let date_input = |is_from: bool| {
-        let change = change.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            change.emit(Box::new(move |v| {
-                let day = Some(value).filter(|d| time::parse_date(d.as_bytes()).is_some());
-                if is_from {
-                    v.from = day;
-                } else {
-                    v.to = day;
-                }
-                if v.from.is_some() && v.to.is_none() {
-                    v.to = v.from.clone();
-                }
-                if v.to.is_some() && v.from.is_none() {
-                    v.from = v.to.clone();
-                }
-            }))
         })
     };
     let bounds = t.bounds.clone();
@@ -145,8 +126,7 @@ pub fn TimelineView() -> Html {
                         <option value="language" selected={*split == Split::Language}>{"language"}</option>
                     </select>
                 </label>
-                <label>{"From "}<input id="range-from" type="date" value={view.from.clone().unwrap_or_default()} onchange={date_input(true)} /></label>
-                <label>{"to "}<input id="range-to" type="date" value={view.to.clone().unwrap_or_default()} onchange={date_input(false)} /></label>
+                <RangeInputs />
             </div>
             <figure class="card chart">
                 <figcaption><span class="hover-value" aria-live="polite">{readout}</span></figcaption>

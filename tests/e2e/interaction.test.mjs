@@ -49,6 +49,9 @@ function tallestBarOnScreen(figure) {
   }, figure);
 }
 
+/** The range bar's `from/to`, or `none` without one. */
+const rangeInForce = () => page.$eval('.range-bar', (bar) => bar.dataset.range).catch(() => 'none');
+
 function lastDayOf(month) {
   const [y, m] = month.split('-').map(Number);
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
@@ -72,7 +75,7 @@ for (const width of [1024, 1280, 1600]) {
     await page.mouse.click(bar.x, bar.y);
     const range = `${period}-01/${lastDayOf(period)}`;
     await page.waitForSelector(`.range-bar[data-range="${range}"]`, { timeout: 5_000 }).catch(async () => {
-      assert.fail(`the click set ${await page.getAttribute('.range-bar', 'data-range')}, not ${range}`);
+      assert.fail(`the click set ${await rangeInForce()}, not ${range}`);
     });
     await page.click('.range-bar button');
     await page.waitForSelector('.range-bar', { state: 'detached' });
@@ -132,6 +135,73 @@ test('switching the timeline from days to months under the pointer keeps the pag
   assert.ok(slot >= months.length, `day slot ${slot} has no month slot (${months.length})`);
   await page.waitForFunction((m) => document.querySelector('.timeline .hover-value')?.textContent.startsWith(`${m}:`), months.at(-1)[0]);
   await page.mouse.move(0, 0);
+});
+
+/** The overview's tweet count must become `n`. */
+async function overviewCounts(n) {
+  await page.click('#tab-overview');
+  await page.waitForFunction((n) => document.querySelector('[data-metric="tweets"]')?.dataset.value === String(n), n, { timeout: 10_000 })
+    .catch(async () => assert.fail(`the overview counts ${await metric(page, 'tweets')} tweets, not ${n}`));
+  await page.click('#tab-timeline');
+}
+
+const sum = (rows) => rows.reduce((a, [, n]) => a + n, 0);
+
+test('a typed From is applied on Enter, not per keystroke, and alone counts from that day on', async () => {
+  await page.click('#tab-timeline');
+  await page.waitForSelector('.timeline svg path.series');
+  const months = await tableRows('.timeline');
+  await page.click('#range-from');
+  await page.keyboard.type('2020-02-01', { delay: 20 });
+  await page.waitForTimeout(300);
+  assert.doesNotMatch(page.url(), /from=/, 'nothing applied while typing');
+  assert.equal(await page.$('.range-bar'), null);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.range-bar[data-range="2020-02-01/"]', { timeout: 5_000 })
+    .catch(async () => assert.fail(`the range is ${await rangeInForce()}`));
+  assert.equal(await page.inputValue('#range-to'), '', 'To stays empty');
+  assert.doesNotMatch(page.url(), /[&#]to=/);
+  await overviewCounts(sum(months.filter(([m]) => m >= '2020-02')));
+});
+
+test('clearing From clears the start of the range', async () => {
+  const months = await tableRows('.timeline');
+  await page.fill('#range-from', '2020-02-01');
+  await page.fill('#range-to', '2020-02-29');
+  await page.press('#range-to', 'Enter');
+  await page.waitForSelector('.range-bar[data-range="2020-02-01/2020-02-29"]');
+  await page.fill('#range-from', '');
+  await page.press('#range-from', 'Enter');
+  await page.waitForSelector('.range-bar[data-range="/2020-02-29"]', { timeout: 5_000 })
+    .catch(async () => assert.fail(`the range is ${await rangeInForce()}`));
+  assert.doesNotMatch(page.url(), /from=/);
+  await overviewCounts(sum(months.filter(([m]) => m <= '2020-02')));
+});
+
+test('a reversed or impossible range is reported beside the boxes and not applied', async () => {
+  const before = await page.getAttribute('.range-bar', 'data-range');
+  await page.fill('#range-from', '2020-03-01');
+  await page.fill('#range-to', '2020-02-01');
+  await page.press('#range-to', 'Enter');
+  await page.waitForSelector('#range-problem:has-text("after")', { timeout: 5_000 });
+  const problem = await page.textContent('#range-problem');
+  assert.match(problem, /2020-03-01.*2020-02-01/);
+  assert.equal(await page.getAttribute('#range-from', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('.range-bar', 'data-range'), before, 'the range in force stays');
+  await page.screenshot({ path: join(SHOTS, 'range-problem.png') });
+  await page.fill('#range-from', '2020-02-30');
+  await page.fill('#range-to', '');
+  await page.press('#range-from', 'Enter');
+  await page.waitForSelector('#range-problem:has-text("2020-02-30")');
+  assert.match(await page.textContent('#range-problem'), /not a day/);
+  assert.equal(await page.getAttribute('.range-bar', 'data-range'), before);
+  await page.fill('#range-from', '2020-02-01');
+  await page.press('#range-from', 'Enter');
+  await page.waitForSelector('.range-bar[data-range="2020-02-01/"]');
+  assert.equal(await page.textContent('#range-problem'), '', 'the message goes once the range is right');
+  await page.click('.range-bar button');
+  await page.waitForSelector('.range-bar', { state: 'detached' });
+  assert.equal(await page.inputValue('#range-from'), '');
 });
 
 test('Back and Forward move through the views and the files stay loaded', async () => {
