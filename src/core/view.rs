@@ -4,6 +4,7 @@
 
 use crate::core::query::{AccountColumn, Range};
 use crate::core::store::TweetKind;
+use crate::core::time;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -129,10 +130,50 @@ pub fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Minutes since 1970 at the start of a `YYYY-MM-DD` day, and nothing else.
+fn day_start(day: &str) -> Option<u32> {
+    let days = (day.len() == 10).then(|| time::parse_date(day.as_bytes()))??;
+    u32::try_from(days).ok()?.checked_mul(1440)
+}
+
+/// The ends of a typed date range as the view keeps them (an empty end is
+/// open), or the sentence that tells the person what is wrong with it.
+pub fn check_range(from: &str, to: &str) -> Result<(Option<String>, Option<String>), String> {
+    let day = |text: &str, end: &str| {
+        let text = text.trim();
+        match (text.is_empty(), day_start(text)) {
+            (true, _) => Ok(None),
+            (false, Some(_)) => Ok(Some(text.to_string())),
+            (false, None) => Err(format!("{end} “{text}” is not a day: write it as YYYY-MM-DD, such as 2020-02-01.")),
+        }
+    };
+    let (from, to) = (day(from, "From")?, day(to, "To")?);
+    match (&from, &to) {
+        // Same-width digits: the text order is the calendar's.
+        (Some(f), Some(t)) if f > t => {
+            Err(format!("From {f} is after to {t}: a range must start before it ends. Swap the dates or change one."))
+        }
+        _ => Ok((from, to)),
+    }
+}
+
 impl ViewState {
-    /// The date range, when both ends are valid days.
+    /// The date range, when one end or both are valid days and in order; an
+    /// end left empty is open. A range in the wrong order counts nothing
+    /// rather than being turned round behind the person's back.
     pub fn range(&self) -> Option<Range> {
-        Range::from_days(self.from.as_deref()?, self.to.as_deref()?)
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        let from = match self.from.as_deref() {
+            Some(day) => day_start(day)?,
+            None => 0,
+        };
+        let to = match self.to.as_deref() {
+            Some(day) => day_start(day)?.checked_add(1440)?,
+            None => u32::MAX,
+        };
+        (from < to).then_some(Range { from, to })
     }
 
     /// `#campaign=…&tab=…`: only what differs from the default.
@@ -230,6 +271,36 @@ mod tests {
         assert!(hash.is_ascii(), "{hash}");
         assert_eq!(ViewState::from_hash(&hash), view);
         assert_eq!(view.range(), Range::from_days("2019-01-01", "2019-02-01"));
+    }
+
+    #[test]
+    fn a_range_may_be_open_at_either_end_and_is_never_turned_round() {
+        let day = |from: Option<&str>, to: Option<&str>| {
+            ViewState { from: from.map(String::from), to: to.map(String::from), ..ViewState::default() }.range()
+        };
+        let feb = Range::from_days("2020-02-01", "2020-02-29");
+        assert_eq!(day(Some("2020-02-01"), Some("2020-02-29")), feb);
+        let (start, end) = feb.map(|r| (r.from, r.to)).unwrap_or_default();
+        assert_eq!(day(Some("2020-02-01"), None), Some(Range { from: start, to: u32::MAX }));
+        assert_eq!(day(None, Some("2020-02-29")), Some(Range { from: 0, to: end }));
+        assert_eq!(day(None, None), None);
+        assert_eq!(day(Some("2020-03-01"), Some("2020-02-01")), None);
+        assert_eq!(day(Some("2020-02-30"), None), None);
+        assert_eq!(day(Some("2020-02-01junk"), None), None);
+    }
+
+    #[test]
+    fn a_typed_range_is_kept_or_told_what_is_wrong() {
+        let some = |d: &str| Some(d.to_string());
+        assert_eq!(check_range(" 2020-02-01 ", ""), Ok((some("2020-02-01"), None)));
+        assert_eq!(check_range("", "2020-02-29"), Ok((None, some("2020-02-29"))));
+        assert_eq!(check_range("", ""), Ok((None, None)));
+        assert_eq!(check_range("2020-02-01", "2020-02-01"), Ok((some("2020-02-01"), some("2020-02-01"))));
+        let reversed = check_range("2020-03-01", "2020-02-01").unwrap_err();
+        assert!(reversed.contains("2020-03-01 is after to 2020-02-01"), "{reversed}");
+        let bad = check_range("2020-02-01", "2020-02-30").unwrap_err();
+        assert!(bad.starts_with("To “2020-02-30” is not a day"), "{bad}");
+        assert!(check_range("02/01/2020", "").unwrap_err().starts_with("From “02/01/2020”"));
     }
 
     #[test]

@@ -64,6 +64,11 @@ pub fn AccountTable() -> Html {
     let change = view_changer(&state);
     let offset = use_state(|| 0usize);
     let typed = use_state(|| state.view.accounts_filter.clone());
+    {
+        // Back and Forward change the view under the box: show what it holds.
+        let typed = typed.clone();
+        use_effect_with(state.view.accounts_filter.clone(), move |text| typed.set(text.clone()));
+    }
     let debounce = use_mut_ref(|| None::<Timeout>);
     let view = &state.view;
     let query = AccountQuery {

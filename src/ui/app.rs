@@ -5,7 +5,7 @@ use super::campaign_view::CampaignView;
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
 use super::samples::Samples;
-use super::state::{Action, AppContext, AppState};
+use super::state::{Action, AppContext, AppState, ViewHistory};
 use crate::core::view::ViewState;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -18,16 +18,22 @@ fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Writes the view into the address bar without adding a history entry per keystroke.
-fn write_hash(view: &ViewState) {
+/// Writes the view into the address bar: a new history entry for a step the
+/// person took, so that Back returns to the view before it (the page, and the
+/// files it holds, stay); the same entry for anything else.
+fn write_hash(view: &ViewState, history_mode: ViewHistory) {
     let Some(window) = web_sys::window() else { return };
     let hash = view.to_hash();
+    // Back and Forward land here with the address bar already showing the view.
     if location_hash() == hash {
         return;
     }
     let url = if hash.is_empty() { window.location().pathname().unwrap_or_default() } else { hash };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = match history_mode {
+            ViewHistory::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+            ViewHistory::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        };
     }
 }
 
@@ -40,16 +46,23 @@ pub fn App() -> Html {
             Bridge::new(Callback::from(move |response| dispatcher.dispatch(Action::Worker(response))))
         })
     };
-    use_effect_with(state.view.clone(), write_hash);
+    {
+        let history_mode = state.view_history;
+        use_effect_with(state.view.clone(), move |view| write_hash(view, history_mode));
+    }
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    dispatcher.dispatch(Action::SetView(ViewState::from_hash(&location_hash())))
+            // pushState fires neither event: these are Back, Forward and an edited hash.
+            let listeners = web_sys::window().map(|w| {
+                ["popstate", "hashchange"].map(|name| {
+                    let dispatcher = dispatcher.clone();
+                    EventListener::new(&w, name, move |_| {
+                        dispatcher.dispatch(Action::RestoreView(ViewState::from_hash(&location_hash())))
+                    })
                 })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     let status = state.status();

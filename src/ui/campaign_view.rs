@@ -118,9 +118,14 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
                     }
                 }) }
             </nav>
-            if let (Some(from), Some(to)) = (&view.from, &view.to) {
-                <p class="range-bar" data-range={format!("{from}/{to}")}>
-                    {format!("Only tweets from {from} to {to} (UTC) are counted. ")}
+            if view.range().is_some() {
+                <p class="range-bar" data-range={format!("{}/{}", view.from.as_deref().unwrap_or_default(), view.to.as_deref().unwrap_or_default())}>
+                    {match (&view.from, &view.to) {
+                        (Some(from), Some(to)) => format!("Only tweets from {from} to {to} (UTC) are counted. "),
+                        (Some(from), None) => format!("Only tweets from {from} on (UTC) are counted. "),
+                        (None, Some(to)) => format!("Only tweets up to {to} (UTC) are counted. "),
+                        (None, None) => String::new(),
+                    }}
                     <button class="link" onclick={clear_range}>{"Show all dates"}</button>
                 </p>
             }

@@ -3,7 +3,38 @@
 
 use super::format;
 use crate::core::chart;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
+
+// web-sys's SVG bindings would be a feature of their own for two calls: these
+// are the calls themselves.
+#[wasm_bindgen]
+extern "C" {
+    /// The `<svg>` a chart is drawn in.
+    #[wasm_bindgen(extends = web_sys::Element, extends = web_sys::Node, js_name = SVGGraphicsElement)]
+    type SvgGraphics;
+
+    /// From the element's user units (its viewBox, as fitted into its box) to
+    /// the viewport's CSS pixels; `null` while it is not rendered.
+    #[wasm_bindgen(method, js_name = getScreenCTM)]
+    fn get_screen_ctm(this: &SvgGraphics) -> Option<ScreenMatrix>;
+
+    /// An `SVGMatrix` (a `DOMMatrix` in current browsers).
+    type ScreenMatrix;
+
+    /// An old-style `SVGMatrix` throws when the matrix cannot be inverted.
+    #[wasm_bindgen(method, catch)]
+    fn inverse(this: &ScreenMatrix) -> Result<ScreenMatrix, JsValue>;
+
+    #[wasm_bindgen(method, getter)]
+    fn a(this: &ScreenMatrix) -> f64;
+
+    #[wasm_bindgen(method, getter)]
+    fn c(this: &ScreenMatrix) -> f64;
+
+    #[wasm_bindgen(method, getter)]
+    fn e(this: &ScreenMatrix) -> f64;
+}
 
 /// A bar chart's geometry in SVG units: the plot area beside the y axis labels
 /// and above the x axis labels, cut into one slot per bar.
@@ -41,11 +72,20 @@ impl Frame {
     }
 
     /// The slot under the pointer of a mouse event on the chart's `<svg>`.
-    pub fn slot_at(&self, e: &MouseEvent) -> Option<usize> {
-        let svg = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())?;
-        let rect = svg.get_bounding_client_rect();
-        let x = (f64::from(e.client_x()) - rect.left()) * self.width / rect.width().max(1.0) - self.left;
-        (x >= 0.0 && self.slots > 0).then(|| ((x / self.slot_width()) as usize).min(self.slots - 1))
+    ///
+    /// The `<svg>` comes by reference: Yew delegates events, so the event's
+    /// `currentTarget` is the page's root, not the chart. The pointer goes
+    /// through the SVG's own screen transform, which knows how the viewBox is
+    /// fitted into the element's box (`xMidYMid meet`), not a ratio of widths.
+    pub fn slot_at(&self, svg: &NodeRef, e: &MouseEvent) -> Option<usize> {
+        let svg = svg.cast::<SvgGraphics>()?;
+        let to_user = svg.get_screen_ctm()?.inverse().ok()?;
+        let (client_x, client_y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        let x = to_user.a() * client_x + to_user.c() * client_y + to_user.e() - self.left;
+        // Beside the drawing (in the margins the fitting leaves) is no slot; a
+        // NaN, from a matrix that did not invert, is in no range either.
+        ((0.0..self.plot_width()).contains(&x) && self.slots > 0)
+            .then(|| ((x / self.slot_width()) as usize).min(self.slots - 1))
     }
 
     /// Grid lines and labels for `ticks`, the last of which is the chart's top.
@@ -92,6 +132,11 @@ pub fn toggle_table(open: &UseStateHandle<bool>) -> Callback<Event> {
 #[function_component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let hovered = use_state(|| None::<usize>);
+    {
+        // A slot of the old points means nothing in new ones (there may be fewer).
+        let hovered = hovered.clone();
+        use_effect_with(props.points.clone(), move |_| hovered.set(None));
+    }
     let table_open = use_state(|| false);
     let values: Vec<u64> = props.points.iter().map(|(_, v)| *v).collect();
     let frame = Frame { width: 720.0, height: 180.0, left: 56.0, top: 10.0, bottom: 22.0, slots: values.len() };
@@ -99,25 +144,27 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let top = *ticks.last().unwrap_or(&1);
     let path = chart::bars_path(&values, top, frame.plot_width(), frame.plot_height());
     let labels: Vec<String> = props.points.iter().map(|(l, _)| l.clone()).collect();
+    let svg = use_node_ref();
     let on_move = {
-        let hovered = hovered.clone();
-        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&e)))
+        let (hovered, svg) = (hovered.clone(), svg.clone());
+        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
     };
     let on_leave = {
         let hovered = hovered.clone();
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
-    let caption = match *hovered {
-        Some(i) => format!("{}: {} {}", props.points[i].0, format::count(props.points[i].1), props.unit),
+    // The render before the effect above still sees the old slot.
+    let caption = match hovered.and_then(|i| props.points.get(i)) {
+        Some((label, value)) => format!("{label}: {} {}", format::count(*value), props.unit),
         None => format!("{} periods, {} {} in all", props.points.len(), format::count(values.iter().sum()), props.unit),
     };
     html! {
         <figure class="card chart">
             <figcaption><h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span></figcaption>
-            <svg viewBox={frame.view_box()} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
+            <svg ref={svg} viewBox={frame.view_box()} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
                 { frame.y_axis(&ticks) }
                 <path class="series" transform={frame.plot_transform()} d={path} />
-                if let Some(i) = *hovered {
+                if let Some(i) = hovered.filter(|i| *i < frame.slots) {
                     { frame.band("hover", i, 1) }
                 }
                 { frame.x_labels(&labels, 8) }

@@ -14,6 +14,7 @@ mod intake;
 mod load_panel;
 mod overview;
 mod pager;
+mod range_inputs;
 mod ranked_list;
 mod samples;
 mod state;

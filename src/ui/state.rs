@@ -18,8 +18,21 @@ pub struct AppState {
     /// Counts the loads that changed the data, so that views ask again.
     pub generation: u32,
     pub view: ViewState,
+    /// How the address bar follows the latest change of `view`.
+    pub view_history: ViewHistory,
     pub crashed: Option<String>,
     pub last_load_cancelled: bool,
+}
+
+/// Whether a change of the view is a step the Back button should undo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ViewHistory {
+    /// The person went somewhere: a new history entry.
+    #[default]
+    Push,
+    /// The same place, written down in full (the campaign a load picked, a
+    /// view read back from the history): the entry is rewritten.
+    Replace,
 }
 
 pub enum Action {
@@ -28,7 +41,10 @@ pub enum Action {
     Unstage(usize),
     ClearStaged,
     LoadStarted(u32),
+    /// The person changed the view.
     SetView(ViewState),
+    /// The address bar changed the view (Back, Forward, an edited hash).
+    RestoreView(ViewState),
 }
 
 /// What the page is doing, as `data-status` tells tests.
@@ -54,7 +70,7 @@ impl Status {
 impl AppState {
     /// Starts from the view a link carries in its hash.
     pub fn with_view(view: ViewState) -> AppState {
-        AppState { view, ..AppState::default() }
+        AppState { view, view_history: ViewHistory::Replace, ..AppState::default() }
     }
 
     pub fn status(&self) -> Status {
@@ -104,6 +120,7 @@ impl Reducible for AppState {
                 next.progress = Some(Rc::new(progress));
                 if next.view.campaign.as_ref().is_none_or(|s| !summaries.iter().any(|c| &c.name == s)) {
                     next.view.campaign = summaries.first().map(|s| s.name.clone());
+                    next.view_history = ViewHistory::Replace;
                 }
                 if !cancelled {
                     next.generation += 1;
@@ -137,7 +154,14 @@ impl Reducible for AppState {
                 next.loading = Some(job);
                 next.staged = Rc::default();
             }
-            Action::SetView(view) => next.view = view,
+            Action::SetView(view) => {
+                next.view = view;
+                next.view_history = ViewHistory::Push;
+            }
+            Action::RestoreView(view) => {
+                next.view = view;
+                next.view_history = ViewHistory::Replace;
+            }
         }
         Rc::new(next)
     }

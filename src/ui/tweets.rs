@@ -31,6 +31,11 @@ pub fn TweetSearch() -> Html {
     let state = use_context::<AppContext>().expect("TweetSearch sits inside the app's state provider");
     let change = view_changer(&state);
     let typed = use_state(|| state.view.search.clone());
+    {
+        // Back and Forward change the view under the box: show what it holds.
+        let typed = typed.clone();
+        use_effect_with(state.view.search.clone(), move |text| typed.set(text.clone()));
+    }
     let debounce = use_mut_ref(|| None::<Timeout>);
     let view = &state.view;
     let languages: Vec<String> =
