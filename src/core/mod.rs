@@ -3,6 +3,7 @@
 //! runs and is tested natively.
 
 pub mod chart;
+pub mod coord;
 pub mod error;
 pub mod gzip;
 pub mod ingest;

@@ -5,6 +5,7 @@
 mod args;
 mod bench;
 mod budget;
+mod coordination;
 mod files;
 mod output;
 mod queries;
@@ -28,6 +29,17 @@ const USAGE: &str = r#"usage:
                                           weekday and hour, hashtags
   takedown timeline [--period day|week|month] [--split kind|language] [--account USERID] FILE...
                                           tweets per period (default: month, split by kind)
+  takedown coordination [--kind KIND[,KIND...]] [--window SECONDS] [--min-weight N]
+      [--max-group N] [--undirected | --evidence] FILE...
+                                          co-action networks: accounts that retweeted the same
+      tweet (co_retweet, the default), posted the same text (co_tweet), shared a URL
+      (co_link), replied to the same tweet (co_reply), used a hashtag (co_hashtag),
+      mentioned an account (co_mention), or posted at all (co_post), within SECONDS
+      (default 60: times are to the minute, so the same or the next minute) of each
+      other. Weight from A to B: A's tweets for which B has one with the same key in
+      the window. A pair is an edge when either direction reaches N (default 2).
+      Keys with more than --max-group events (default 5000) are left out and named on
+      stderr; 0 keeps every key.
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
@@ -36,7 +48,7 @@ Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number wi
 GB, KiB, MiB or GiB (default: half of this machine's memory, 4 GiB where that is unknown).
 A load that would hold more stops with a message on each file left, keeping the rows read.
 
-tweets, accounts, account and timeline also take:
+tweets, accounts, account, timeline and coordination also take:
   --campaign NAME      only this campaign (a name as `takedown summary` prints it)
   --format csv|json    CSV (the default) or JSON
 and the dates of tweets and accounts, --from DAY --to DAY, include both days; --from
@@ -55,6 +67,11 @@ CSV has a header line, and the campaign is the first column:
             field such as user_screen_name), "month" (key YYYY-MM, value its tweets, every
             month from the first tweet to the last), "hour" (key like "Mon 13:00", UTC,
             all 168), "hashtag" (the 20 most used, value the tweets using it)
+  coordination  campaign,kind,source,target,weight (directed weights, user ids as in the
+            files); --undirected: campaign,kind,source,target,weight_source_target,
+            weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry (seconds; symmetry is
+            the smaller weight over the larger); --evidence: campaign,kind,source,target,
+            source_tweet,target_tweet,dt, every pair of tweets behind each edge
   timeline  campaign,period,series,tweets: every period from the first tweet to the last
             (YYYY-MM for months, the day, or a week's Monday, as YYYY-MM-DD) times every
             series with any tweet (kinds, or the 5 main languages and "other"), zeros included
@@ -72,6 +89,7 @@ fn main() -> ExitCode {
         Some("accounts") => queries::accounts(&args[1..]),
         Some("account") => queries::account(&args[1..]),
         Some("timeline") => queries::timeline(&args[1..]),
+        Some("coordination") => coordination::run(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("samples") => samples(&args[1..]),

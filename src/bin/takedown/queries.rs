@@ -16,12 +16,17 @@ use takedown::core::store::TweetKind;
 /// The options of every question: which campaign, which format, how much memory.
 const COMMON: [&str; 3] = ["--campaign", "--format", "--memory-budget"];
 
-fn parse(command: &str, args: &[String], own: &[&'static str], switches: &[&'static str]) -> Result<Options, String> {
+pub fn parse(
+    command: &str,
+    args: &[String],
+    own: &[&'static str],
+    switches: &[&'static str],
+) -> Result<Options, String> {
     Options::parse(command, args, &[&COMMON[..], own].concat(), switches)
 }
 
 /// The files, loaded, narrowed to `--campaign`; and the output format.
-fn load_campaigns(command: &str, options: &Options, files: &[String]) -> Result<(Vec<Campaign>, Format), String> {
+pub fn load_campaigns(command: &str, options: &Options, files: &[String]) -> Result<(Vec<Campaign>, Format), String> {
     let format = Format::parse(options.value("--format"))?;
     let budget = memory_budget(options.value("--memory-budget"))?;
     if files.is_empty() {

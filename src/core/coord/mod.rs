@@ -1,0 +1,211 @@
+//! Co-action networks: which accounts did the same thing within a time window
+//! of each other — retweeted the same tweet, posted the same text, shared the
+//! same link, replied to the same tweet, used the same hashtag, mentioned the
+//! same account, or merely posted (the baseline chance alone gives).
+//!
+//! The directed weights follow the Coordination Network Toolkit (QUT Digital
+//! Observatory), so that results can be checked against it: the weight from A
+//! to B is the number of A's distinct tweets for which B has a tweet with the
+//! same key within the window (|Δt| ≤ window seconds, both ends included);
+//! pairs of an account with itself are dropped. The archives give times to the
+//! minute, so a window under 60 s means the same minute, and 60 s the same or
+//! an adjacent minute.
+//!
+//! The work is one sort of (key, time) events and one sliding window over each
+//! key's events. A key shared by very many tweets (a viral tweet, `#news`)
+//! makes pairs quadratic in its size: keys with more events than a cap are
+//! left out and reported, and the cap can be lifted.
+
+mod keys;
+
+pub use keys::{normalise_text, Kind};
+
+use crate::core::store::{FxMap, Store};
+use serde::{Deserialize, Serialize};
+
+/// What a network is computed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub kind: Kind,
+    /// Seconds either side of a tweet.
+    pub window: u32,
+    /// The least weight, in either direction, that makes a pair an edge.
+    pub min_weight: u32,
+    /// Keys with more events than this are left out; `None` keeps every key.
+    pub max_group: Option<usize>,
+}
+
+/// The default cap on a key's events, chosen by measurement (BENCHMARKS.md):
+/// above it a key is a viral tweet or a generic tag, not coordination.
+pub const MAX_GROUP: usize = 5_000;
+
+/// One account's action: a key, when, by whom, in which tweet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Event {
+    pub(crate) key: u64,
+    /// Seconds since 1970.
+    pub(crate) time: u32,
+    pub(crate) user: u32,
+    pub(crate) tweet: u32,
+}
+
+/// A key left out because it had more events than the cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CappedKey {
+    /// The shared tweet id, text, URL, tag or account, as the files write it.
+    pub key: String,
+    pub events: usize,
+}
+
+/// An unordered pair of accounts and what links them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairStats {
+    /// Directed weights: from the lower user id to the higher, and back.
+    pub forward: u32,
+    pub backward: u32,
+    /// Pairs of tweets behind the edge, and their time apart in seconds.
+    pub pairs: u64,
+    pub total_dt: u64,
+    pub min_dt: u32,
+}
+
+impl PairStats {
+    pub fn mean_dt(&self) -> f64 {
+        if self.pairs == 0 {
+            0.0
+        } else {
+            self.total_dt as f64 / self.pairs as f64
+        }
+    }
+
+    /// CooRTweet's symmetry: the smaller direction's weight over the larger's.
+    pub fn symmetry(&self) -> f64 {
+        let (low, high) = (self.forward.min(self.backward), self.forward.max(self.backward));
+        if high == 0 {
+            0.0
+        } else {
+            f64::from(low) / f64::from(high)
+        }
+    }
+}
+
+/// A co-action network of one campaign.
+pub struct Network {
+    pub settings: Settings,
+    /// Unordered pairs `(lower, higher)` of interned user ids.
+    pairs: FxMap<(u32, u32), PairStats>,
+    pub capped: Vec<CappedKey>,
+}
+
+impl Network {
+    /// Every directed weight of at least `min_weight`: `(source, target, weight)`.
+    pub fn directed(&self) -> Vec<(u32, u32, u32)> {
+        let most = self.settings.min_weight.max(1);
+        let mut out: Vec<(u32, u32, u32)> = self
+            .pairs
+            .iter()
+            .flat_map(|(&(a, b), s)| [(a, b, s.forward), (b, a, s.backward)])
+            .filter(|&(_, _, w)| w >= most)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The pairs where either direction reaches the minimum weight, by user ids.
+    pub fn undirected(&self) -> Vec<((u32, u32), PairStats)> {
+        let most = self.settings.min_weight.max(1);
+        let mut out: Vec<((u32, u32), PairStats)> =
+            self.pairs.iter().filter(|(_, s)| s.forward.max(s.backward) >= most).map(|(&p, &s)| (p, s)).collect();
+        out.sort_unstable_by_key(|&(p, _)| p);
+        out
+    }
+}
+
+/// A pair of tweets behind an edge: row indexes in the store, and how far apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidencePair {
+    pub source_tweet: u32,
+    pub target_tweet: u32,
+    pub dt: u32,
+}
+
+/// The network of `settings` over a campaign's tweets.
+pub fn network(store: &Store, settings: Settings) -> Network {
+    let (mut events, names) = keys::events(store, settings.kind, None);
+    events.sort_unstable();
+    let window = settings.window;
+    let mut pairs: FxMap<(u32, u32), PairStats> = FxMap::default();
+    let mut capped = Vec::new();
+    // Per tweet, the accounts already counted for it (multi-key kinds: a tweet
+    // with two shared URLs counts once for each partner).
+    let mut counted: FxMap<(u32, u32), ()> = FxMap::default();
+    let mut last_counted = vec![u32::MAX; store.users().len()];
+    let single_key = settings.kind.one_key_per_tweet();
+    for group in events.chunk_by(|a, b| a.key == b.key) {
+        if settings.max_group.is_some_and(|most| group.len() > most) {
+            capped.push(CappedKey { key: names.describe(store, group[0].key), events: group.len() });
+            continue;
+        }
+        let mut lo = 0;
+        let mut hi = 0;
+        for (i, e) in group.iter().enumerate() {
+            while group[lo].time + window < e.time {
+                lo += 1;
+            }
+            while hi < group.len() && group[hi].time <= e.time.saturating_add(window) {
+                hi += 1;
+            }
+            for (j, other) in group[lo..hi].iter().enumerate().map(|(k, o)| (lo + k, o)) {
+                if other.user == e.user {
+                    continue;
+                }
+                let (pair, forward) =
+                    if e.user < other.user { ((e.user, other.user), true) } else { ((other.user, e.user), false) };
+                let stats = pairs.entry(pair).or_insert(PairStats { min_dt: u32::MAX, ..PairStats::default() });
+                // Each unordered pair of tweets once: when `i` is the first.
+                if i < j {
+                    let dt = other.time - e.time;
+                    stats.pairs += 1;
+                    stats.total_dt += u64::from(dt);
+                    stats.min_dt = stats.min_dt.min(dt);
+                }
+                let new_for_tweet = if single_key {
+                    std::mem::replace(&mut last_counted[other.user as usize], e.tweet) != e.tweet
+                } else {
+                    counted.insert((e.tweet, other.user), ()).is_none()
+                };
+                if new_for_tweet {
+                    if forward {
+                        stats.forward += 1;
+                    } else {
+                        stats.backward += 1;
+                    }
+                }
+            }
+        }
+    }
+    Network { settings, pairs, capped }
+}
+
+/// Every pair of tweets behind the edge between accounts `a` and `b`, `a`'s first.
+pub fn evidence(store: &Store, settings: Settings, a: u32, b: u32) -> Vec<EvidencePair> {
+    let (mut events, _) = keys::events(store, settings.kind, Some((a, b)));
+    events.sort_unstable();
+    let mut out = Vec::new();
+    for group in events.chunk_by(|x, y| x.key == y.key) {
+        for x in group.iter().filter(|x| x.user == a) {
+            for y in group.iter().filter(|y| y.user == b) {
+                let dt = x.time.abs_diff(y.time);
+                if dt <= settings.window {
+                    out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt });
+                }
+            }
+        }
+    }
+    out.sort_unstable_by_key(|p| (p.source_tweet, p.target_tweet));
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests;
