@@ -57,7 +57,7 @@ fn short_word(bytes: &[u8]) -> u64 {
 /// overlapping the one before). Skipping any bytes would let ids that differ
 /// only there (crafted, or a numbering scheme) all land in one probe chain,
 /// and interning would turn quadratic.
-fn hash_bytes(bytes: &[u8]) -> u64 {
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
     let len = bytes.len();
     let h = if len <= 8 {

@@ -1,4 +1,5 @@
-//! `takedown bench`: the loader's speed against a bare CSV row count, and its memory.
+//! `takedown bench`: the loader's speed against a bare CSV row count, and its
+//! memory; `takedown bench-coordination`: each co-action network's time and memory.
 
 use crate::args::Options;
 use crate::budget::memory_budget;
@@ -11,12 +12,72 @@ use takedown::core::error::group_digits;
 use takedown::core::records::Records;
 use takedown::core::summary::{summarize, Summary};
 
-/// Peak resident memory of this process, from Linux's /proc.
-fn peak_rss_mib() -> Option<f64> {
+/// A memory figure of this process from Linux's /proc (`VmHWM`, the peak, or
+/// `VmRSS`, now), in MiB.
+fn status_mib(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+fn peak_rss_mib() -> Option<f64> {
+    status_mib("VmHWM:")
+}
+
+/// Lets the peak start again from now (Linux: writing 5 to clear_refs).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Loads the files once, then times every network kind at each window, best
+/// of three, with the peak memory each adds to the loaded campaigns.
+pub fn run_coordination(args: &[String]) -> Result<(), String> {
+    use takedown::core::coord::{self, Kind, Settings, MAX_GROUP};
+    let options = Options::parse("bench-coordination", args, &["--memory-budget", "--windows"], &[])?;
+    let paths: Vec<PathBuf> = options.operands.iter().map(PathBuf::from).collect();
+    if paths.is_empty() {
+        return Err(USAGE.into());
+    }
+    let windows: Vec<u32> = options
+        .value("--windows")
+        .unwrap_or("60,300")
+        .split(',')
+        .map(|w| w.trim().parse().map_err(|_| format!("--windows {w} is not a number of seconds")))
+        .collect::<Result<_, _>>()?;
+    let started = Instant::now();
+    let campaigns = load(&paths, memory_budget(options.value("--memory-budget"))?)?;
+    let tweets: usize = campaigns.iter().map(|c| c.store.len()).sum();
+    let loaded = status_mib("VmRSS:").unwrap_or(0.0);
+    println!(
+        "loaded           {} tweets in {:.2} s, {loaded:.0} MiB resident",
+        group_digits(tweets as u64),
+        started.elapsed().as_secs_f64()
+    );
+    for kind in Kind::ALL {
+        for &window in &windows {
+            let settings = Settings { kind, window, min_weight: 2, max_group: Some(MAX_GROUP) };
+            let (mut best, mut edges, mut capped) = (f64::MAX, 0, 0);
+            reset_peak();
+            for _ in 0..3 {
+                let started = Instant::now();
+                for c in &campaigns {
+                    let network = coord::network(&c.store, settings);
+                    edges = network.undirected().len();
+                    capped = network.capped.len();
+                }
+                best = best.min(started.elapsed().as_secs_f64());
+            }
+            let peak = peak_rss_mib().unwrap_or(0.0);
+            println!(
+                "{:<11} {window:>4} s  {best:6.2} s (best of 3)  {:>9} edges  {capped} keys capped  peak {peak:.0} MiB ({:.2}× loaded)",
+                kind.name(),
+                group_digits(edges as u64),
+                peak / loaded.max(1.0)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The floor any CSV ingest is measured against: count rows with one reused record.

@@ -104,8 +104,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (name, answer) in &answers {
         for key in &answer.capped {
             eprintln!(
-                "{name}: the key {} has {} events, over the cap of {}, and was left out (--max-group 0 keeps every key)",
+                "{name}: the key {} was left out: {} of its {} events fall within one window, over the cap of {} \
+                 (--max-group 0 keeps every key)",
                 key.key,
+                key.in_one_window,
                 key.events,
                 max_group.unwrap_or(0)
             );
@@ -148,7 +150,7 @@ fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
         }
         Shape::Evidence => {
             for ((a, b), _) in network.undirected() {
-                for pair in coord::evidence(store, settings, a, b) {
+                for pair in coord::evidence(store, &network, a, b) {
                     answer.evidence.push(Evidence {
                         kind,
                         source: users.text(a),

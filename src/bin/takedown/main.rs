@@ -38,10 +38,12 @@ const USAGE: &str = r#"usage:
       (default 60: times are to the minute, so the same or the next minute) of each
       other. Weight from A to B: A's tweets for which B has one with the same key in
       the window. A pair is an edge when either direction reaches N (default 2).
-      Keys with more than --max-group events (default 5000) are left out and named on
-      stderr; 0 keeps every key.
+      Keys with more than --max-group events in one window (default 1000) are left out
+      and named on stderr; 0 keeps every key.
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
+  takedown bench-coordination [--windows S,S...] FILE...
+                                          every network kind's time and peak memory
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
 
 Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
         Some("coordination") => coordination::run(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("bench-coordination") => bench::run_coordination(&args[1..]),
         Some("samples") => samples(&args[1..]),
         _ => Err(USAGE.to_string()),
     };

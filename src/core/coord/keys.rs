@@ -2,9 +2,10 @@
 //! (tweet, key) event.
 
 use super::Event;
-use crate::core::store::{Entity, Interner, Store, TweetId, TweetKind};
+use crate::core::store::{hash_bytes, Entity, Interner, Store, TweetId, TweetKind};
 use crate::core::summary::fold_tag;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The kinds of co-action network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,12 +68,14 @@ impl Names {
         NAMED | u64::from(self.table.intern(bytes))
     }
 
-    /// A key as a person reads it.
-    pub(crate) fn describe(&self, store: &Store, key: u64) -> String {
+    /// The key of `event` as a person reads it.
+    pub(crate) fn describe(&self, store: &Store, event: &Event) -> String {
+        let key = event.key;
         if key >= NAMED {
             return self.table.text((key - NAMED) as u32);
         }
         match self.kind {
+            Kind::CoTweet => normalise_text(&text_of(store, event.tweet as usize)),
             Kind::CoMention => store.users().text(key as u32),
             Kind::CoPost => "any tweet".to_string(),
             _ => key.to_string(),
@@ -83,16 +86,43 @@ impl Names {
 /// co_tweet's normalisation, as the Coordination Network Toolkit's: lowercase,
 /// drop every `@` and what follows it up to whitespace, collapse whitespace.
 pub fn normalise_text(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
+    let mut out = String::new();
+    normalise_into(text, &mut String::new(), &mut out);
+    out
+}
+
+/// [`normalise_text`] into `out`, with `lower` as scratch: no allocation per
+/// tweet once the buffers have grown.
+fn normalise_into(text: &str, lower: &mut String, out: &mut String) {
+    lower.clear();
+    if text.is_ascii() {
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+        // Final sigma, as str::to_lowercase (and Python's lower) write it.
+        if lower.contains('σ') {
+            *lower = text.to_lowercase();
+        }
+    }
+    out.clear();
+    let mut words = |piece: &str| {
+        for word in piece.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    };
+    // A mention runs from its `@` to the next whitespace, so the text after
+    // it starts with whitespace (or is empty): the pieces never touch.
     let mut rest = lower.as_str();
     while let Some(at) = rest.find('@') {
-        out.push_str(&rest[..at]);
+        words(&rest[..at]);
         let after = &rest[at..];
         rest = &after[after.find(char::is_whitespace).unwrap_or(after.len())..];
     }
-    out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    words(rest);
 }
 
 fn tweet_id_key(names: &mut Names, id: TweetId) -> u64 {
@@ -108,6 +138,7 @@ fn tweet_id_key(names: &mut Names, id: TweetId) -> u64 {
 pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Vec<Event>, Names) {
     let mut names = Names { kind, table: Interner::default() };
     let mut events = Vec::new();
+    let (mut lower, mut normal) = (String::new(), String::new());
     for i in 0..store.len() {
         let user = store.author(i);
         if only.is_some_and(|(a, b)| user != a && user != b) {
@@ -123,10 +154,12 @@ pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Ve
                     events.push(event(tweet_id_key(&mut names, id)));
                 }
             }
+            // Texts are keyed by a hash rather than interned (millions of
+            // them, nearly all distinct); equal hashes are checked below.
             Kind::CoTweet if !retweet => {
-                let text = normalise_text(&String::from_utf8_lossy(store.text(i)));
-                if !text.is_empty() {
-                    events.push(event(names.key(text.as_bytes())));
+                normalise_into(&text_of(store, i), &mut lower, &mut normal);
+                if !normal.is_empty() {
+                    events.push(event(hash_bytes(normal.as_bytes()) & !NAMED));
                 }
             }
             Kind::CoPost => events.push(event(0)),
@@ -158,5 +191,44 @@ pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Ve
             events.truncate(seen);
         }
     }
+    if kind == Kind::CoTweet {
+        tell_texts_apart(store, &mut events, &mut names);
+    }
     (events, names)
+}
+
+fn text_of(store: &Store, i: usize) -> Cow<'_, str> {
+    let raw = store.text(i);
+    match std::str::from_utf8(raw) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(raw),
+    }
+}
+
+/// Where two different texts share a hash, keys them by the texts themselves.
+pub(super) fn tell_texts_apart(store: &Store, events: &mut [Event], names: &mut Names) {
+    events.sort_unstable_by_key(|e| e.key);
+    let (mut lower, mut first, mut other) = (String::new(), String::new(), String::new());
+    let mut start = 0;
+    while start < events.len() {
+        let end = start + events[start..].iter().take_while(|e| e.key == events[start].key).count();
+        if end - start > 1 {
+            let first_raw = store.text(events[start].tweet as usize);
+            normalise_into(&text_of(store, events[start].tweet as usize), &mut lower, &mut first);
+            // Copies are nearly always byte for byte: only others need normalising.
+            let differ = events[start + 1..end].iter().any(|e| {
+                store.text(e.tweet as usize) != first_raw && {
+                    normalise_into(&text_of(store, e.tweet as usize), &mut lower, &mut other);
+                    other != first
+                }
+            });
+            if differ {
+                for e in &mut events[start..end] {
+                    normalise_into(&text_of(store, e.tweet as usize), &mut lower, &mut other);
+                    e.key = names.key(other.as_bytes());
+                }
+            }
+        }
+        start = end;
+    }
 }

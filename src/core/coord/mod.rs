@@ -12,13 +12,18 @@
 //! an adjacent minute.
 //!
 //! The work is one sort of (key, time) events and one sliding window over each
-//! key's events. A key shared by very many tweets (a viral tweet, `#news`)
-//! makes pairs quadratic in its size: keys with more events than a cap are
-//! left out and reported, and the cap can be lifted.
+//! key's events. A key shared by very many tweets at once (a viral tweet,
+//! `#news`) makes pairs quadratic in how many fall in one window: keys with
+//! more events than a cap within one window are left out and reported, and
+//! the cap can be lifted.
 
+mod community;
 mod keys;
+mod profile;
 
+pub use community::{groups, Groups};
 pub use keys::{normalise_text, Kind};
+pub use profile::{profiles, CommunityProfile};
 
 use crate::core::store::{FxMap, Store};
 use serde::{Deserialize, Serialize};
@@ -31,13 +36,16 @@ pub struct Settings {
     pub window: u32,
     /// The least weight, in either direction, that makes a pair an edge.
     pub min_weight: u32,
-    /// Keys with more events than this are left out; `None` keeps every key.
+    /// Keys with more events than this within one window are left out;
+    /// `None` keeps every key.
     pub max_group: Option<usize>,
 }
 
-/// The default cap on a key's events, chosen by measurement (BENCHMARKS.md):
-/// above it a key is a viral tweet or a generic tag, not coordination.
-pub const MAX_GROUP: usize = 5_000;
+/// The default cap on a key's events within one window (BENCHMARKS.md): more
+/// accounts than this acting on one key in the same minute or two is a viral
+/// tweet or a generic tag rather than a coordinated group, and its pairs alone
+/// would outnumber all the others.
+pub const MAX_GROUP: usize = 1_000;
 
 /// One account's action: a key, when, by whom, in which tweet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,12 +57,27 @@ pub(crate) struct Event {
     pub(crate) tweet: u32,
 }
 
-/// A key left out because it had more events than the cap.
+/// A key left out because more of its events than the cap fell in one window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CappedKey {
     /// The shared tweet id, text, URL, tag or account, as the files write it.
     pub key: String,
+    /// All its events, and the most in one window.
     pub events: usize,
+    pub in_one_window: usize,
+}
+
+/// The most events of one key (sorted by time) that lie within one window.
+fn most_in_one_window(group: &[Event], window: u32) -> usize {
+    let mut lo = 0;
+    let mut most = 0;
+    for (hi, e) in group.iter().enumerate() {
+        while group[lo].time.saturating_add(window) < e.time {
+            lo += 1;
+        }
+        most = most.max(hi + 1 - lo);
+    }
+    most
 }
 
 /// An unordered pair of accounts and what links them.
@@ -129,11 +152,52 @@ pub struct EvidencePair {
     pub dt: u32,
 }
 
+/// Calls `on_pair(e, other, first)` for every event and every other event of
+/// the same key by another account within the window (`first`: whether `e`
+/// comes first of the two, so that each unordered pair is once `first`), and
+/// `on_capped(group, in_one_window)` for each key left out.
+fn scan(
+    events: &[Event],
+    settings: Settings,
+    mut on_capped: impl FnMut(&[Event], usize),
+    mut on_pair: impl FnMut(&Event, &Event, bool),
+) {
+    let window = settings.window;
+    for group in events.chunk_by(|a, b| a.key == b.key) {
+        if let Some(most) = settings.max_group.filter(|&most| group.len() > most) {
+            let in_one_window = most_in_one_window(group, window);
+            if in_one_window > most {
+                on_capped(group, in_one_window);
+                continue;
+            }
+        }
+        let (mut lo, mut hi) = (0, 0);
+        for (i, e) in group.iter().enumerate() {
+            while group[lo].time.saturating_add(window) < e.time {
+                lo += 1;
+            }
+            while hi < group.len() && group[hi].time <= e.time.saturating_add(window) {
+                hi += 1;
+            }
+            for (j, other) in group[lo..hi].iter().enumerate().map(|(k, o)| (lo + k, o)) {
+                if other.user != e.user {
+                    on_pair(e, other, i < j);
+                }
+            }
+        }
+    }
+}
+
+/// Every (key, time) event of the kind, sorted.
+fn sorted_events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Vec<Event>, keys::Names) {
+    let (mut events, names) = keys::events(store, kind, only);
+    events.sort_unstable();
+    (events, names)
+}
+
 /// The network of `settings` over a campaign's tweets.
 pub fn network(store: &Store, settings: Settings) -> Network {
-    let (mut events, names) = keys::events(store, settings.kind, None);
-    events.sort_unstable();
-    let window = settings.window;
+    let (events, names) = sorted_events(store, settings.kind, None);
     let mut pairs: FxMap<(u32, u32), PairStats> = FxMap::default();
     let mut capped = Vec::new();
     // Per tweet, the accounts already counted for it (multi-key kinds: a tweet
@@ -141,58 +205,64 @@ pub fn network(store: &Store, settings: Settings) -> Network {
     let mut counted: FxMap<(u32, u32), ()> = FxMap::default();
     let mut last_counted = vec![u32::MAX; store.users().len()];
     let single_key = settings.kind.one_key_per_tweet();
-    for group in events.chunk_by(|a, b| a.key == b.key) {
-        if settings.max_group.is_some_and(|most| group.len() > most) {
-            capped.push(CappedKey { key: names.describe(store, group[0].key), events: group.len() });
-            continue;
+    let on_capped = |group: &[Event], in_one_window| {
+        let key = names.describe(store, &group[0]);
+        capped.push(CappedKey { key, events: group.len(), in_one_window });
+    };
+    scan(&events, settings, on_capped, |e, other, first| {
+        let (pair, forward) =
+            if e.user < other.user { ((e.user, other.user), true) } else { ((other.user, e.user), false) };
+        let stats = pairs.entry(pair).or_insert(PairStats { min_dt: u32::MAX, ..PairStats::default() });
+        if first {
+            let dt = other.time - e.time;
+            stats.pairs += 1;
+            stats.total_dt += u64::from(dt);
+            stats.min_dt = stats.min_dt.min(dt);
         }
-        let mut lo = 0;
-        let mut hi = 0;
-        for (i, e) in group.iter().enumerate() {
-            while group[lo].time + window < e.time {
-                lo += 1;
-            }
-            while hi < group.len() && group[hi].time <= e.time.saturating_add(window) {
-                hi += 1;
-            }
-            for (j, other) in group[lo..hi].iter().enumerate().map(|(k, o)| (lo + k, o)) {
-                if other.user == e.user {
-                    continue;
-                }
-                let (pair, forward) =
-                    if e.user < other.user { ((e.user, other.user), true) } else { ((other.user, e.user), false) };
-                let stats = pairs.entry(pair).or_insert(PairStats { min_dt: u32::MAX, ..PairStats::default() });
-                // Each unordered pair of tweets once: when `i` is the first.
-                if i < j {
-                    let dt = other.time - e.time;
-                    stats.pairs += 1;
-                    stats.total_dt += u64::from(dt);
-                    stats.min_dt = stats.min_dt.min(dt);
-                }
-                let new_for_tweet = if single_key {
-                    std::mem::replace(&mut last_counted[other.user as usize], e.tweet) != e.tweet
-                } else {
-                    counted.insert((e.tweet, other.user), ()).is_none()
-                };
-                if new_for_tweet {
-                    if forward {
-                        stats.forward += 1;
-                    } else {
-                        stats.backward += 1;
-                    }
-                }
-            }
+        let new_for_tweet = if single_key {
+            std::mem::replace(&mut last_counted[other.user as usize], e.tweet) != e.tweet
+        } else {
+            counted.insert((e.tweet, other.user), ()).is_none()
+        };
+        match (new_for_tweet, forward) {
+            (true, true) => stats.forward += 1,
+            (true, false) => stats.backward += 1,
+            (false, _) => {}
         }
-    }
+    });
     Network { settings, pairs, capped }
 }
 
-/// Every pair of tweets behind the edge between accounts `a` and `b`, `a`'s first.
-pub fn evidence(store: &Store, settings: Settings, a: u32, b: u32) -> Vec<EvidencePair> {
-    let (mut events, _) = keys::events(store, settings.kind, Some((a, b)));
-    events.sort_unstable();
+/// Which tweets (by row) have a partner tweet, within the window and with
+/// the same key, by an account they share one of `edges` with.
+pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32), PairStats)]) -> Vec<bool> {
+    let (events, _) = sorted_events(store, settings.kind, None);
+    let edge: FxMap<(u32, u32), ()> = edges.iter().map(|&(p, _)| (p, ())).collect();
+    let mut marked = vec![false; store.len()];
+    scan(
+        &events,
+        settings,
+        |_, _| {},
+        |e, other, _| {
+            if edge.contains_key(&(e.user.min(other.user), e.user.max(other.user))) {
+                marked[e.tweet as usize] = true;
+            }
+        },
+    );
+    marked
+}
+
+/// Every pair of tweets behind the edge between accounts `a` and `b` of
+/// `network`, `a`'s first: the keys it left out give none.
+pub fn evidence(store: &Store, network: &Network, a: u32, b: u32) -> Vec<EvidencePair> {
+    let settings = network.settings;
+    let (events, names) = sorted_events(store, settings.kind, Some((a, b)));
+    let capped: std::collections::HashSet<&str> = network.capped.iter().map(|c| c.key.as_str()).collect();
     let mut out = Vec::new();
     for group in events.chunk_by(|x, y| x.key == y.key) {
+        if !capped.is_empty() && capped.contains(names.describe(store, &group[0]).as_str()) {
+            continue;
+        }
         for x in group.iter().filter(|x| x.user == a) {
             for y in group.iter().filter(|y| y.user == b) {
                 let dt = x.time.abs_diff(y.time);

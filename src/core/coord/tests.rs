@@ -83,7 +83,7 @@ fn the_undirected_edge_carries_both_weights_and_its_evidence() {
     assert_eq!((ad.forward, ad.backward), (1, 2));
     assert_eq!((ad.pairs, ad.min_dt, ad.mean_dt()), (2, 0, 30.0));
     assert_eq!(ad.symmetry(), 0.5);
-    let evidence = evidence(&c.store, s, a, d);
+    let evidence = evidence(&c.store, &net, a, d);
     let ids: Vec<(String, String, u32)> = evidence
         .iter()
         .map(|p| {
@@ -142,10 +142,87 @@ fn co_reply_and_co_post() {
 #[test]
 fn a_key_over_the_cap_is_left_out_and_reported() {
     let c = retweets();
-    let net = network(&c.store, Settings { max_group: Some(4), ..settings(Kind::CoRetweet, 60) });
-    assert_eq!(net.capped, [CappedKey { key: "900".into(), events: 5 }]);
+    // 900 has five retweets; four of them within 60 s of each other (10:00–10:01).
+    let net = network(&c.store, Settings { max_group: Some(3), ..settings(Kind::CoRetweet, 60) });
+    assert_eq!(net.capped, [CappedKey { key: "900".into(), events: 5, in_one_window: 4 }]);
     let users = c.store.users();
     let directed: Vec<(String, String, u32)> =
         net.directed().into_iter().map(|(a, b, w)| (users.text(a), users.text(b), w)).collect();
     assert_eq!(directed, vec![w("a", "b", 1), w("b", "a", 1)]);
+    let (a, b) = (users.get(b"a").unwrap(), users.get(b"b").unwrap());
+    let pairs = evidence(&c.store, &net, a.min(b), a.max(b));
+    assert_eq!(pairs.len(), 1, "only the uncapped key 901 stands behind a–b: {pairs:?}");
+    // Spread over three minutes, the same five fit a cap of four.
+    assert!(network(&c.store, Settings { max_group: Some(4), ..settings(Kind::CoRetweet, 60) }).capped.is_empty());
+}
+
+#[test]
+fn a_planted_coordinated_group_is_one_community() {
+    // Accounts p0..p5 retweet the same six tweets within a minute of each
+    // other; o0..o5 do the same with six others; one p and one o share a
+    // retweet once, and stray accounts share one retweet each with a p.
+    let mut rows = Vec::new();
+    let mut id = 0;
+    let mut push = |user: String, minute: usize, rt: usize| {
+        id += 1;
+        rows.push((id.to_string(), user, format!("1{:01}:{:02}", minute / 60, minute % 60), rt.to_string()));
+    };
+    for group in ["p", "o"] {
+        for t in 0..6 {
+            for member in 0..6 {
+                let base = if group == "p" { 0 } else { 300 };
+                push(format!("{group}{member}"), base + t * 10 + member % 2, 1000 + base + t);
+            }
+        }
+    }
+    push("p0".into(), 500, 7777);
+    push("o0".into(), 500, 7777);
+    for s in 0..3 {
+        push(format!("s{s}"), 1, 1000);
+    }
+    let owned: Vec<(String, String, String, String, String)> =
+        rows.iter().map(|(i, u, t, rt)| (i.clone(), u.clone(), t.clone(), rt.clone(), String::new())).collect();
+    let table: Vec<Row> = owned
+        .iter()
+        .map(|(i, u, t, rt, e)| (&i[..], &u[..], &t[..], &rt[..], "", "RT", &e[..], &e[..], &e[..]))
+        .collect();
+    let c = campaign(&table);
+    let net = network(&c.store, settings(Kind::CoRetweet, 60));
+    let g = groups(&net.undirected());
+    let users = c.store.users();
+    let community = |name: &str| g.members.iter().find(|m| users.text(m.0) == name).map(|m| m.2).expect("on an edge");
+    let component = |name: &str| g.members.iter().find(|m| users.text(m.0) == name).map(|m| m.1).expect("on an edge");
+    assert_eq!(g.components, 1, "the p–o link and the strays join everything");
+    assert!((0..6).all(|m| community(&format!("p{m}")) == community("p0")));
+    assert!((0..6).all(|m| community(&format!("o{m}")) == community("o0")));
+    assert_ne!(community("p0"), community("o0"));
+    assert_eq!(component("s0"), component("o5"));
+    assert!(g.modularity > 0.3, "{}", g.modularity);
+    let profiles = profiles(&c.store, &net, &g);
+    let p = &profiles[community("p0") as usize];
+    // p0..p5 and the three strays: 36 + 1 + 3 tweets, all with a partner.
+    assert_eq!((p.accounts, p.tweets, p.coordinated_tweets), (9, 40, 40));
+    assert_eq!(profiles.iter().map(|p| p.accounts).sum::<u64>(), g.members.len() as u64);
+}
+
+#[test]
+fn texts_that_share_a_hash_are_still_told_apart() {
+    let c = campaign(&[
+        ("1", "a", "10:00", "", "", "one text", "", "", ""),
+        ("2", "b", "10:00", "", "", "ONE text", "", "", ""),
+        ("3", "c", "10:00", "", "", "another", "", "", ""),
+    ]);
+    // As if all three had hashed alike.
+    let (mut events, mut names) = keys::events(&c.store, Kind::CoTweet, None);
+    for e in &mut events {
+        e.key = 7;
+    }
+    keys::tell_texts_apart(&c.store, &mut events, &mut names);
+    events.sort_unstable_by_key(|e| e.tweet);
+    let keys: Vec<u64> = events.iter().map(|e| e.key).collect();
+    assert_eq!(keys[0], keys[1]);
+    assert_ne!(keys[1], keys[2]);
+    assert_eq!(names.describe(&c.store, &events[2]), "another");
+    assert_eq!(names.describe(&c.store, &events[0]), "one text");
+    assert_eq!(normalise_text("ΟΔΟΣ a@b c"), "οδος a c");
 }
