@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod error;
+pub mod fold;
 pub mod gzip;
 pub mod ingest;
 pub mod query;
