@@ -11,6 +11,7 @@ pub mod query;
 pub mod records;
 pub mod rows;
 pub mod schema;
+pub mod search;
 pub mod store;
 pub mod summary;
 pub mod time;
