@@ -189,8 +189,9 @@ fn search_hashtags_and_the_account_filter_fold_alike() {
     let tagged = search(&c, TweetQuery { hashtag: Some("#strasse".into()), ..TweetQuery::default() });
     assert_eq!(ids(&tagged), ["108", "105"], "#STRASSE and #Straße are one hashtag");
     let tags = summarize(&c).top_hashtags;
-    assert!(tags.contains(&("strasse".to_string(), 2)), "{tags:?}");
-    assert!(tags.iter().any(|(t, n)| t.starts_with("عل") && *n == 2), "علی and علي are one hashtag: {tags:?}");
+    // Shown by their first spelling, lowercased.
+    assert!(tags.contains(&("straße".to_string(), 2)), "#Straße and #STRASSE are one hashtag: {tags:?}");
+    assert!(tags.contains(&("علی".to_string(), 2)), "علی and علي are one hashtag: {tags:?}");
     assert_eq!(tags.len(), 2, "{tags:?}");
     let rows = account_rows(&c, None);
     let filter = |f: &str| {

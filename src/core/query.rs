@@ -345,17 +345,18 @@ pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Opt
     let row = rows.iter().find(|r| r.id == id)?.clone();
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
     let mut hours = vec![[0u64; 24]; 7];
-    // Per folded tag: how many of the account's tweets carry it, and the last
-    // tweet that counted it (so a tag repeated in one tweet counts once).
-    let mut tags: FxMap<Vec<u8>, (u64, usize)> = FxMap::default();
+    // Per folded tag: how many of the account's tweets carry it, the last
+    // tweet that counted it (so a tag repeated in one tweet counts once), and
+    // its first spelling, shown lowercased (a folded tag may read oddly).
+    let mut tags: FxMap<Vec<u8>, (u64, usize, u32)> = FxMap::default();
     for i in (0..store.len()).filter(|&i| store.author(i) == user) {
         let day = (store.time(i) / 1440) as i32;
         *months.entry(time::format_month(day)).or_default() += 1;
         hours[time::weekday(day)][(store.time(i) % 1440 / 60) as usize] += 1;
         for entity in store.entities(i) {
             if let Entity::Hashtag(h) = entity {
-                let (count, last) =
-                    tags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_insert((0, usize::MAX));
+                let (count, last, _) =
+                    tags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_insert((0, usize::MAX, h));
                 if *last != i {
                     *last = i;
                     *count += 1;
@@ -363,7 +364,7 @@ pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Opt
             }
         }
     }
-    let tags = tags.into_iter().map(|(tag, (n, _))| (String::from_utf8_lossy(&tag).into_owned(), n));
+    let tags = tags.into_iter().map(|(_, (n, _, first))| (store.hashtags().text(first).to_lowercase(), n));
     Some(AccountDetail {
         row,
         profile,

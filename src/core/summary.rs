@@ -153,6 +153,9 @@ pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
 pub struct Keys {
     hashtag_key: Vec<u32>,
     hashtag_names: Interner,
+    /// The first hashtag of each key: its spelling, lowercased, is the key's
+    /// label, since a folded key may read oddly (ایران folds to ايران).
+    hashtag_first: Vec<u32>,
     domain_key: Vec<u32>,
     domain_names: Interner,
     pub names: RevealedNames,
@@ -173,7 +176,11 @@ impl Keys {
             key_ids(store.hashtags().len(), |i| fold_tag(store.hashtags().bytes(i)).into_owned());
         let (domain_key, domain_names) =
             key_ids(store.urls().len(), |i| domain(&String::from_utf8_lossy(store.urls().bytes(i))).into_bytes());
-        Keys { hashtag_key, hashtag_names, domain_key, domain_names, names: RevealedNames::new(store) }
+        let mut hashtag_first = vec![u32::MAX; hashtag_names.len()];
+        for (id, &key) in hashtag_key.iter().enumerate().rev() {
+            hashtag_first[key as usize] = id as u32;
+        }
+        Keys { hashtag_key, hashtag_names, hashtag_first, domain_key, domain_names, names: RevealedNames::new(store) }
     }
 
     /// The key of hashtag `id`.
@@ -192,6 +199,15 @@ impl Keys {
 
     pub fn hashtag_name(&self, key: u32) -> String {
         self.hashtag_names.text(key)
+    }
+
+    /// How a hashtag key is shown: its first spelling, lowercased.
+    fn hashtag_label(&self, store: &Store, folded: &str) -> String {
+        let first = self.hashtag_names.get(folded.as_bytes()).and_then(|key| self.hashtag_first.get(key as usize));
+        match first {
+            Some(&id) if (id as usize) < store.hashtags().len() => store.hashtags().text(id).to_lowercase(),
+            _ => folded.to_string(),
+        }
     }
 }
 
@@ -346,7 +362,10 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         duplicate_tweets: campaign.duplicate_tweets,
         inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
         files: campaign.file_list(),
-        top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true),
+        top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true)
+            .into_iter()
+            .map(|(folded, n)| (keys.hashtag_label(store, &folded), n))
+            .collect(),
         top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(store.languages(), i), n)), TOP_N),
         top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(store.clients(), i), n)), TOP_N),
         top_domains: top_interned(&keys.domain_names, domains.counts, |domain| !domain.is_empty()),
