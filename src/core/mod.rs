@@ -5,12 +5,14 @@
 pub mod chart;
 pub mod coord;
 pub mod error;
+pub mod fold;
 pub mod gzip;
 pub mod ingest;
 pub mod query;
 pub mod records;
 pub mod rows;
 pub mod schema;
+pub mod search;
 pub mod store;
 pub mod summary;
 pub mod time;

@@ -2,14 +2,16 @@
 //! table, an account, a tweet search, a timeline, the overview of a date range —
 //! each answered with one small serialisable value.
 
+use crate::core::fold::fold;
 use crate::core::ingest::Campaign;
 use crate::core::schema::is_hashed_id;
-use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
-use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, user_label, Keys, Ranking, Summary};
+use crate::core::store::{Entity, FxMap, Profile, TweetKind};
+use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, Keys, Ranking, Summary};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BTreeMap;
+
+pub use crate::core::search::{tweets, tweets_with, Mention, Needle, TweetPage, TweetQuery, TweetRow, TweetSort};
 
 /// A time window in minutes since 1970: `from` included, `to` excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -142,7 +144,7 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
             let s = stats.get(&user).cloned().unwrap_or_default();
             let id = store.users().text(user);
             let search_text =
-                [id.as_str(), &p.display_name, &p.screen_name, &p.location, &p.description].join("\n").to_lowercase();
+                fold(&[id.as_str(), &p.display_name, &p.screen_name, &p.location, &p.description].join("\n"));
             AccountRow {
                 hashed: is_hashed_id(&id) && p.source != crate::core::store::ProfileSource::FiveThirtyEight,
                 display_name: p.display_name.clone(),
@@ -167,7 +169,7 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
 
 /// Filters, sorts and pages precomputed rows.
 pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
-    let needle = q.filter.trim().to_lowercase();
+    let needle = fold(q.filter.trim());
     let mut matched: Vec<&AccountRow> =
         rows.iter().filter(|r| needle.is_empty() || r.search_text.contains(&needle)).collect();
     use std::cmp::Ordering;
@@ -229,190 +231,6 @@ pub fn accounts_csv(rows: &[AccountRow], q: &AccountQuery) -> String {
         out.push('\n');
     }
     out
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct TweetQuery {
-    /// Case-insensitive text to find in the tweet.
-    pub text: String,
-    /// An account's user id.
-    pub account: Option<String>,
-    pub language: Option<String>,
-    pub kind: Option<TweetKind>,
-    /// Without `#`, any case.
-    pub hashtag: Option<String>,
-    pub range: Option<Range>,
-    pub offset: usize,
-    pub limit: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TweetRow {
-    /// As the file wrote it.
-    pub id: String,
-    /// Whether `id` is an exact tweet id, rather than a spreadsheet's rounding of one.
-    pub exact_id: bool,
-    pub time: String,
-    pub account: String,
-    pub screen_name: String,
-    pub kind: TweetKind,
-    pub language: String,
-    pub client: String,
-    pub text: String,
-    pub hashtags: Vec<String>,
-    /// `(user id, label)` of each mentioned account.
-    pub mentions: Vec<(String, String)>,
-    pub urls: Vec<String>,
-    /// The retweeted, replied-to or quoted tweet's id.
-    pub reference: Option<String>,
-    /// likes, retweets, replies, quotes; `None` where the file has no counts.
-    pub engagement: Option<[u32; 4]>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TweetPage {
-    pub total: usize,
-    pub offset: usize,
-    pub rows: Vec<TweetRow>,
-}
-
-/// A search text, lowercased once, matched without allocating per tweet.
-pub struct Needle {
-    chars: Vec<char>,
-    /// UTF-8 of every way the first character can be written (`п`, `П`; `n`, `N`):
-    /// a match can only start where one of them does, and `memchr` finds those
-    /// without decoding the text.
-    starts: Vec<Vec<u8>>,
-}
-
-/// A character's lowercase when it is a single character (nearly all are).
-fn lower(c: char) -> char {
-    let mut lowered = c.to_lowercase();
-    match (lowered.next(), lowered.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
-}
-
-impl Needle {
-    pub fn new(text: &str) -> Needle {
-        let chars: Vec<char> = text.trim().chars().map(lower).collect();
-        let mut starts: Vec<Vec<u8>> = Vec::new();
-        if let Some(&first) = chars.first() {
-            let mut forms = vec![first];
-            forms.extend(first.to_uppercase());
-            // Characters that lowercase to `first` without being its uppercase (ẞ for ß, K for k).
-            forms.extend(['\u{1E9E}', '\u{212A}', '\u{212B}', '\u{130}']);
-            for form in forms.into_iter().filter(|&c| lower(c) == first) {
-                let mut utf8 = [0u8; 4];
-                let bytes = form.encode_utf8(&mut utf8).as_bytes().to_vec();
-                if !starts.contains(&bytes) {
-                    starts.push(bytes);
-                }
-            }
-        }
-        Needle { chars, starts }
-    }
-
-    /// Whether `haystack` holds the needle, ignoring case in every script.
-    pub fn found_in(&self, haystack: &[u8]) -> bool {
-        if self.chars.is_empty() {
-            return true;
-        }
-        let matches_at = |at: usize| {
-            let window = &haystack[at..haystack.len().min(at + 4 * self.chars.len())];
-            if window.is_ascii() {
-                let mut rest = window.iter().map(|b| char::from(b.to_ascii_lowercase()));
-                return self.chars.iter().all(|&n| rest.next() == Some(n));
-            }
-            let mut rest = String::from_utf8_lossy(window).chars().map(lower).collect::<Vec<_>>().into_iter();
-            self.chars.iter().all(|&n| rest.next() == Some(n))
-        };
-        self.starts.iter().any(|start| match start.as_slice() {
-            [byte] => memchr::memchr_iter(*byte, haystack).any(matches_at),
-            bytes => memchr::memmem::find_iter(haystack, bytes).any(matches_at),
-        })
-    }
-}
-
-fn tweet_row(store: &Store, i: usize) -> TweetRow {
-    let mut row = TweetRow {
-        id: store.tweet_id(i).to_string(),
-        exact_id: store.tweet_id(i).exact().is_some(),
-        time: time::format_minutes(store.time(i)),
-        account: store.users().text(store.author(i)),
-        screen_name: user_label(store, store.author(i)),
-        kind: store.kind(i),
-        language: store.languages().text(store.lang(i)),
-        client: store.clients().text(store.client(i)),
-        text: String::from_utf8_lossy(store.text(i)).into_owned(),
-        hashtags: Vec::new(),
-        mentions: Vec::new(),
-        urls: Vec::new(),
-        reference: store.reference(i).map(|r| r.to_string()),
-        engagement: store.engagement(i),
-    };
-    for entity in store.entities(i) {
-        match entity {
-            Entity::Hashtag(h) => row.hashtags.push(store.hashtags().text(h)),
-            Entity::Url(u) => row.urls.push(store.urls().text(u)),
-            Entity::Mention(u) => row.mentions.push((store.users().text(u), user_label(store, u))),
-        }
-    }
-    row
-}
-
-/// Tweets matching every filter, newest first, one page of them.
-pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
-    let store = &campaign.store;
-    let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
-    let account = match &q.account {
-        Some(id) => match store.users().get(id.as_bytes()) {
-            Some(user) => Some(user),
-            None => return empty,
-        },
-        None => None,
-    };
-    let language = match &q.language {
-        Some(code) => match store.languages().get(code.as_bytes()) {
-            Some(l) => Some(l),
-            None => return empty,
-        },
-        None => None,
-    };
-    let hashtags: Option<Vec<bool>> = q.hashtag.as_ref().map(|tag| {
-        let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
-        (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
-    });
-    let needle = Needle::new(&q.text);
-    // Rows are scanned in storage order (cache-friendly); the newest
-    // `offset + limit` matches are kept in a heap whose top is the oldest kept.
-    let keep = q.offset.saturating_add(q.limit);
-    let mut newest: BinaryHeap<Reverse<(u32, Reverse<usize>)>> = BinaryHeap::new();
-    let mut total = 0;
-    for i in 0..store.len() {
-        let matches = in_range(q.range, store.time(i))
-            && account.is_none_or(|a| store.author(i) == a)
-            && language.is_none_or(|l| store.lang(i) == l)
-            && q.kind.is_none_or(|k| store.kind(i) == k)
-            && hashtags
-                .as_ref()
-                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
-            && needle.found_in(store.text(i));
-        if matches {
-            total += 1;
-            if keep > 0 {
-                newest.push(Reverse((store.time(i), Reverse(i))));
-                if newest.len() > keep {
-                    newest.pop();
-                }
-            }
-        }
-    }
-    let mut rows: Vec<usize> = newest.into_iter().map(|Reverse((_, Reverse(i)))| i).collect();
-    rows.sort_by_key(|&i| (Reverse(store.time(i)), i));
-    let offset = q.offset.min(total);
-    TweetPage { total, offset, rows: rows.into_iter().skip(q.offset).map(|i| tweet_row(store, i)).collect() }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -527,17 +345,18 @@ pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Opt
     let row = rows.iter().find(|r| r.id == id)?.clone();
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
     let mut hours = vec![[0u64; 24]; 7];
-    // Per folded tag: how many of the account's tweets carry it, and the last
-    // tweet that counted it (so a tag repeated in one tweet counts once).
-    let mut tags: FxMap<Vec<u8>, (u64, usize)> = FxMap::default();
+    // Per folded tag: how many of the account's tweets carry it, the last
+    // tweet that counted it (so a tag repeated in one tweet counts once), and
+    // its first spelling, shown lowercased (a folded tag may read oddly).
+    let mut tags: FxMap<Vec<u8>, (u64, usize, u32)> = FxMap::default();
     for i in (0..store.len()).filter(|&i| store.author(i) == user) {
         let day = (store.time(i) / 1440) as i32;
         *months.entry(time::format_month(day)).or_default() += 1;
         hours[time::weekday(day)][(store.time(i) % 1440 / 60) as usize] += 1;
         for entity in store.entities(i) {
             if let Entity::Hashtag(h) = entity {
-                let (count, last) =
-                    tags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_insert((0, usize::MAX));
+                let (count, last, _) =
+                    tags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_insert((0, usize::MAX, h));
                 if *last != i {
                     *last = i;
                     *count += 1;
@@ -545,7 +364,7 @@ pub fn account_detail(campaign: &Campaign, rows: &[AccountRow], id: &str) -> Opt
             }
         }
     }
-    let tags = tags.into_iter().map(|(tag, (n, _))| (String::from_utf8_lossy(&tag).into_owned(), n));
+    let tags = tags.into_iter().map(|(_, (n, _, first))| (store.hashtags().text(first).to_lowercase(), n));
     Some(AccountDetail {
         row,
         profile,
@@ -593,8 +412,11 @@ pub struct QueryCache {
 impl QueryCache {
     /// The campaign's summary over `range`, or over everything.
     pub fn summary(&mut self, campaign: &Campaign, range: Option<Range>) -> Summary {
-        let keys = self.keys.get_or_insert_with(|| Keys::new(&campaign.store));
-        summarize_in(campaign, range, keys)
+        summarize_in(campaign, range, self.keys(campaign))
+    }
+
+    fn keys(&mut self, campaign: &Campaign) -> &Keys {
+        self.keys.get_or_insert_with(|| Keys::new(&campaign.store))
     }
 
     fn accounts(&mut self, campaign: &Campaign, range: Option<Range>) -> &[AccountRow] {
@@ -615,24 +437,7 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
             Some(detail) => Answer::Account(Box::new(detail)),
             None => Answer::Missing(format!("no account {id} in {}", campaign.name)),
         },
-        Query::Tweets(q) => Answer::Tweets(tweets(campaign, q)),
+        Query::Tweets(q) => Answer::Tweets(tweets_with(campaign, q, &cache.keys(campaign).names)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn needles_ignore_case_in_every_script() {
-        let found = |needle: &str, text: &str| Needle::new(needle).found_in(text.as_bytes());
-        assert!(found("maga", "Vote #MAGA now"));
-        assert!(found("ПРАВДА", "это правда!") && found("правда", "ЭТО ПРАВДА") && found("пРаВдА", "Правда"));
-        assert!(found("ایران", "خبر ایران امروز"));
-        assert!(found("", "anything"));
-        assert!(!found("правда", "pravda") && !found("maga", "ma ga") && !found("longer than it", "short"));
-        assert!(found("straße", "STRAẞE"), "ẞ lowercases to ß");
-        assert!(!found("ß", "ss"), "no expansion: a search finds what was written");
     }
 }

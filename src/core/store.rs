@@ -920,9 +920,12 @@ impl Store {
     }
 
     /// What the first summary's keys will take beside the store: a key per
-    /// hashtag and per URL, and the folded hashtags' own table.
+    /// hashtag and per URL, the folded hashtags' own table and first
+    /// spellings, and at most one
+    /// revealed screen name per user (a map entry and an interned name of at
+    /// most 15 bytes: 40 bytes at most).
     pub fn summary_key_bytes(&self) -> usize {
-        self.hashtags.heap_bytes() + (self.hashtags.len() + self.urls.len()) * 4
+        self.hashtags.heap_bytes() + (2 * self.hashtags.len() + self.urls.len()) * 4 + self.users.len() * 40
     }
 
     /// The interned strings' tables and the URLs.

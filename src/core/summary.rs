@@ -2,6 +2,7 @@
 //! small enough to send to the page whole.
 
 use crate::core::error::Rejection;
+use crate::core::fold::fold;
 use crate::core::ingest::Campaign;
 use crate::core::query::Range;
 use crate::core::schema::is_hashed_id;
@@ -62,11 +63,69 @@ pub fn rank(counts: impl IntoIterator<Item = (String, u64)>, n: usize) -> Rankin
     ranked
 }
 
-/// How an account or mentioned user is shown: its screen name where the files give one.
-pub fn user_label(store: &Store, user: u32) -> String {
+/// How an account or mentioned user is shown: its screen name where the files
+/// give one (a hashed account's is its hash), else the one its retweets reveal,
+/// else its id.
+pub fn user_label(store: &Store, names: &RevealedNames, user: u32) -> String {
     match store.profile(user) {
-        Some(p) if !p.screen_name.is_empty() => p.screen_name.clone(),
-        _ => store.users().text(user),
+        Some(p) if !p.screen_name.is_empty() && p.screen_name.as_bytes() != store.users().bytes(user) => {
+            p.screen_name.clone()
+        }
+        _ => {
+            names.get(user).map_or_else(|| store.users().text(user), |name| String::from_utf8_lossy(name).into_owned())
+        }
+    }
+}
+
+/// The screen names that a campaign's retweets reveal for the accounts they
+/// retweet, most of which are outside the campaign and known only by id:
+/// `RT @army2pr: …` names the account of `retweet_userid` or, where that is
+/// blank (most 2020 files), of the retweet's first mention — the entities
+/// follow the text, so that is the `@army2pr`.
+#[derive(Default)]
+pub struct RevealedNames {
+    by_user: FxMap<u32, u32>,
+    names: Interner,
+}
+
+/// Twitter's longest screen name; a longer "name" is a hash or not a name.
+const SCREEN_NAME_MAX: usize = 15;
+
+impl RevealedNames {
+    /// One pass over the retweets; an account renamed between retweets keeps
+    /// the name most of them give (the first seen of equals).
+    pub fn new(store: &Store) -> RevealedNames {
+        let mut names = Interner::default();
+        let mut counts: FxMap<(u32, u32), u32> = FxMap::default();
+        for i in (0..store.len()).filter(|&i| store.kind(i) == TweetKind::Retweet) {
+            let text = store.text(i);
+            let Some(name) = retweeted_name(text) else { continue };
+            // `RT @name:` only: a hash with `+` or `=` would stop short of its end.
+            if name.len() > SCREEN_NAME_MAX || text.get(4 + name.len()) != Some(&b':') {
+                continue;
+            }
+            let mentioned = store.entities(i).find_map(|e| match e {
+                Entity::Mention(user) => Some(user),
+                _ => None,
+            });
+            let Some(user) = store.ref_user(i).or(mentioned) else { continue };
+            if name != store.users().bytes(user) {
+                *counts.entry((user, names.intern(name))).or_default() += 1;
+            }
+        }
+        let mut best: FxMap<u32, (u32, u32)> = FxMap::default();
+        for ((user, name), n) in counts {
+            let entry = best.entry(user).or_insert((name, n));
+            if n > entry.1 || (n == entry.1 && name < entry.0) {
+                *entry = (name, n);
+            }
+        }
+        RevealedNames { by_user: best.into_iter().map(|(user, (name, _))| (user, name)).collect(), names }
+    }
+
+    /// The screen name revealed for `user`, if any retweet named it.
+    pub fn get(&self, user: u32) -> Option<&[u8]> {
+        self.by_user.get(&user).map(|&name| self.names.bytes(name))
     }
 }
 
@@ -87,23 +146,26 @@ pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
     (end > 0).then(|| &rest[..end])
 }
 
-/// Each hashtag's lowercase form and each URL's domain as a shared key: worked
-/// out once per campaign, since every summary counts by them. The keys are
-/// interned bytes, not `String`s: a campaign may have millions of hashtags.
+/// Each hashtag's folded form and each URL's domain as a shared key, and the
+/// screen names retweets reveal: worked out once per campaign, since every
+/// summary counts and labels by them. The keys are interned bytes, not
+/// `String`s: a campaign may have millions of hashtags.
 pub struct Keys {
     hashtag_key: Vec<u32>,
     hashtag_names: Interner,
+    /// The first hashtag of each key: its spelling, lowercased, is the key's
+    /// label, since a folded key may read oddly (ایران folds to ايران).
+    hashtag_first: Vec<u32>,
     domain_key: Vec<u32>,
     domain_names: Interner,
+    pub names: RevealedNames,
 }
 
-/// A hashtag as counted: lowercased where it is UTF-8, and its bytes as they
-/// are where it is not (`caf\xe9` and `caf\xe8` are two tags, not one `caf�`).
+/// A hashtag as counted: folded ([`fold`]) where it is UTF-8, and its bytes as
+/// they are where it is not (`caf\xe9` and `caf\xe8` are two tags, not one `caf�`).
 pub fn fold_tag(tag: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     match std::str::from_utf8(tag) {
-        Ok(text) if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) => {
-            text.to_lowercase().into_bytes().into()
-        }
+        Ok(text) if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) => fold(text).into_bytes().into(),
         _ => tag.into(),
     }
 }
@@ -114,7 +176,11 @@ impl Keys {
             key_ids(store.hashtags().len(), |i| fold_tag(store.hashtags().bytes(i)).into_owned());
         let (domain_key, domain_names) =
             key_ids(store.urls().len(), |i| domain(&String::from_utf8_lossy(store.urls().bytes(i))).into_bytes());
-        Keys { hashtag_key, hashtag_names, domain_key, domain_names }
+        let mut hashtag_first = vec![u32::MAX; hashtag_names.len()];
+        for (id, &key) in hashtag_key.iter().enumerate().rev() {
+            hashtag_first[key as usize] = id as u32;
+        }
+        Keys { hashtag_key, hashtag_names, hashtag_first, domain_key, domain_names, names: RevealedNames::new(store) }
     }
 
     /// The key of hashtag `id`.
@@ -133,6 +199,15 @@ impl Keys {
 
     pub fn hashtag_name(&self, key: u32) -> String {
         self.hashtag_names.text(key)
+    }
+
+    /// How a hashtag key is shown: its first spelling, lowercased.
+    fn hashtag_label(&self, store: &Store, folded: &str) -> String {
+        let first = self.hashtag_names.get(folded.as_bytes()).and_then(|key| self.hashtag_first.get(key as usize));
+        match first {
+            Some(&id) if (id as usize) < store.hashtags().len() => store.hashtags().text(id).to_lowercase(),
+            _ => folded.to_string(),
+        }
     }
 }
 
@@ -242,7 +317,7 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         }
     }
     for (user, n) in retweeted_users {
-        *retweeted.entry(user_label(store, user)).or_default() += n;
+        *retweeted.entry(user_label(store, &keys.names, user)).or_default() += n;
     }
 
     let per_day: FxMap<i32, u64> =
@@ -287,11 +362,14 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         duplicate_tweets: campaign.duplicate_tweets,
         inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
         files: campaign.file_list(),
-        top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true),
+        top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true)
+            .into_iter()
+            .map(|(folded, n)| (keys.hashtag_label(store, &folded), n))
+            .collect(),
         top_languages: rank(languages.iter().enumerate().map(|(i, &n)| (label(store.languages(), i), n)), TOP_N),
         top_clients: rank(clients.iter().enumerate().map(|(i, &n)| (label(store.clients(), i), n)), TOP_N),
         top_domains: top_interned(&keys.domain_names, domains.counts, |domain| !domain.is_empty()),
-        top_mentioned: rank(mentioned.map(|(u, n)| (user_label(store, u as u32), n)), TOP_N),
+        top_mentioned: rank(mentioned.map(|(u, n)| (user_label(store, &keys.names, u as u32), n)), TOP_N),
         top_retweeted: rank(retweeted, TOP_N),
         tweets_per_day: by_period(&per_day, time::format_day),
         tweets_per_week: by_period(&weeks, time::format_day),

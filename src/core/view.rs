@@ -2,7 +2,7 @@
 //! and its encoding in the URL hash, so that a link reopens the same view once
 //! the same files are loaded.
 
-use crate::core::query::{AccountColumn, Range};
+use crate::core::query::{AccountColumn, Range, TweetSort};
 use crate::core::store::TweetKind;
 use crate::core::time;
 
@@ -47,6 +47,9 @@ pub struct ViewState {
     pub language: Option<String>,
     pub kind: Option<TweetKind>,
     pub search_account: Option<String>,
+    /// A user id: the tweets that mention it.
+    pub mentions: Option<String>,
+    pub tweet_sort: TweetSort,
 }
 
 impl Default for ViewState {
@@ -65,6 +68,8 @@ impl Default for ViewState {
             language: None,
             kind: None,
             search_account: None,
+            mentions: None,
+            tweet_sort: TweetSort::Newest,
         }
     }
 }
@@ -206,6 +211,8 @@ impl ViewState {
         put("lang", self.language.as_deref());
         put("type", self.kind.map(kind_key));
         put("by", self.search_account.as_deref());
+        put("mentions", self.mentions.as_deref());
+        put("tweet_sort", (self.tweet_sort != d.tweet_sort).then(|| self.tweet_sort.key()));
         let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         if body.is_empty() {
             String::new()
@@ -239,6 +246,10 @@ impl ViewState {
                 "lang" => view.language = some(),
                 "type" => view.kind = TweetKind::ALL.into_iter().find(|k| kind_key(*k) == value),
                 "by" => view.search_account = some(),
+                "mentions" => view.mentions = some(),
+                "tweet_sort" => {
+                    view.tweet_sort = TweetSort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default()
+                }
                 _ => {}
             }
         }
@@ -266,6 +277,8 @@ mod tests {
             language: Some("fa".into()),
             kind: Some(TweetKind::Retweet),
             search_account: Some("123".into()),
+            mentions: Some("1214742430601187328".into()),
+            tweet_sort: TweetSort::MostLiked,
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");
@@ -306,7 +319,7 @@ mod tests {
     #[test]
     fn the_default_view_has_an_empty_hash_and_junk_is_ignored() {
         assert_eq!(ViewState::default().to_hash(), "");
-        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz&tweet_sort=best"), ViewState::default());
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%E2%82%AC+x"), "€ x");
     }

@@ -1,5 +1,6 @@
 //! Tweet search over the worker's store, and the list of tweets it answers
-//! with. Tweet text is data: shown as text, `dir="auto"`, links never fetched.
+//! with. Tweet text is data: shown as text, `dir="auto"`, links never fetched;
+//! the words found are marked with `<mark>` around text nodes cut from it.
 
 use super::accounts::short_id;
 use super::campaign_view::view_changer;
@@ -7,7 +8,7 @@ use super::format;
 use super::hooks::use_answer;
 use super::pager::Pager;
 use super::state::AppContext;
-use crate::core::query::{Answer, Query, TweetQuery, TweetRow};
+use crate::core::query::{Answer, Mention, Query, TweetQuery, TweetRow, TweetSort};
 use crate::core::store::TweetKind;
 use crate::core::view::{Tab, ViewState};
 use gloo::timers::callback::Timeout;
@@ -16,6 +17,15 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const PAGE: usize = 20;
+
+fn sort_label(sort: TweetSort) -> &'static str {
+    match sort {
+        TweetSort::Newest => "newest first",
+        TweetSort::Oldest => "oldest first",
+        TweetSort::MostLiked => "most liked",
+        TweetSort::MostRetweeted => "most retweeted",
+    }
+}
 
 fn kind_label(kind: TweetKind) -> &'static str {
     match kind {
@@ -63,6 +73,15 @@ pub fn TweetSearch() -> Html {
             change.emit(Box::new(move |v| v.kind = TweetKind::ALL.into_iter().find(|k| kind_label(*k) == value)))
         })
     };
+    let on_sort = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            change.emit(Box::new(move |v| {
+                v.tweet_sort = TweetSort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default()
+            }))
+        })
+    };
     let clear = |what: fn(&mut ViewState)| {
         let change = change.clone();
         Callback::from(move |_: MouseEvent| change.emit(Box::new(what)))
@@ -70,17 +89,19 @@ pub fn TweetSearch() -> Html {
     let query = TweetQuery {
         text: view.search.clone(),
         account: view.search_account.clone(),
+        mentions: view.mentions.clone(),
         language: view.language.clone(),
         kind: view.kind,
         hashtag: view.hashtag.clone(),
         range: view.range(),
+        sort: view.tweet_sort,
         offset: 0,
         limit: PAGE,
     };
     html! {
         <section class="tweet-search" aria-label="Tweets">
             <div class="controls">
-                <label>{"Search "}<input id="tweet-search" type="search" dir="auto" placeholder="words in the tweet, any script" value={(*typed).clone()} oninput={on_text} /></label>
+                <label>{"Search "}<input id="tweet-search" type="search" dir="auto" placeholder="words or \"a phrase\", any script" value={(*typed).clone()} oninput={on_text} /></label>
                 <label>{"Language "}
                     <select id="tweet-language" onchange={on_language}>
                         <option value="" selected={view.language.is_none()}>{"any"}</option>
@@ -93,11 +114,19 @@ pub fn TweetSearch() -> Html {
                         { for TweetKind::ALL.iter().map(|k| html! { <option value={kind_label(*k)} selected={view.kind == Some(*k)}>{kind_label(*k)}</option> }) }
                     </select>
                 </label>
+                <label>{"Order "}
+                    <select id="tweet-sort" onchange={on_sort}>
+                        { for TweetSort::ALL.iter().map(|s| html! { <option value={s.key()} selected={view.tweet_sort == *s}>{sort_label(*s)}</option> }) }
+                    </select>
+                </label>
                 if let Some(tag) = &view.hashtag {
                     <span class="chip">{format!("#{tag}")}<button class="link" aria-label="Remove the hashtag filter" onclick={clear(|v| v.hashtag = None)}>{"×"}</button></span>
                 }
                 if let Some(account) = &view.search_account {
                     <span class="chip" title={account.clone()}>{format!("by {}", short_id(account))}<button class="link" aria-label="Remove the account filter" onclick={clear(|v| v.search_account = None)}>{"×"}</button></span>
+                }
+                if let Some(mentioned) = &view.mentions {
+                    <span class="chip" id="mentions-filter" title={mentioned.clone()}>{format!("mentioning {}", short_id(mentioned))}<button class="link" aria-label="Remove the mentions filter" onclick={clear(|v| v.mentions = None)}>{"×"}</button></span>
                 }
             </div>
             <TweetList {query} />
@@ -135,14 +164,37 @@ pub fn TweetList(props: &TweetListProps) -> Html {
             }))
         })
     };
+    let top = use_node_ref();
     let on_offset = Callback::from(move |at| offset.set(at));
+    // The lower pager brings its next page into view from the top.
+    let on_offset_below = {
+        let (top, on_offset) = (top.clone(), on_offset.clone());
+        Callback::from(move |at| {
+            on_offset.emit(at);
+            if let Some(list) = top.cast::<web_sys::Element>() {
+                list.scroll_into_view();
+            }
+        })
+    };
+    let (back, forward) = match props.query.sort {
+        TweetSort::Newest => ("Newer", "Older"),
+        TweetSort::Oldest => ("Older", "Newer"),
+        TweetSort::MostLiked | TweetSort::MostRetweeted => ("Previous", "Next"),
+    };
     html! {
-        <div class="tweet-list">
+        <div class="tweet-list" ref={top}>
             <Pager id="tweets-count" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
-                noun="tweets" back="Newer" forward="Older" {on_offset} />
+                noun="tweets" {back} {forward} {on_offset} />
+            if page.total == 0 {
+                <p class="muted" id="tweets-none">{"No tweet matches every filter and word: remove one above to see more."}</p>
+            }
             <ol class="tweets">
             { for page.rows.iter().map(|t| tweet(t, &filter)) }
             </ol>
+            if page.rows.len() > 1 {
+                <Pager id="tweets-count-below" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
+                    noun="tweets" {back} {forward} on_offset={on_offset_below} />
+            }
         </div>
     }
 }
@@ -161,17 +213,14 @@ fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
                 <span class={classes!("badge", kind_label(t.kind))}>{kind_label(t.kind)}</span>
                 <span class="muted">{format!("{} · {}", t.language, t.client)}</span>
             </div>
-            <p class="tweet-text" dir="auto">{&t.text}</p>
+            <p class="tweet-text" dir="auto">{marked(&t.text, &t.marks)}</p>
             if !t.hashtags.is_empty() || !t.mentions.is_empty() || !t.urls.is_empty() {
                 <div class="entities">
                     { for t.hashtags.iter().map(|h| {
                         let tag = h.clone();
                         html! { <button class="chip tag" dir="auto" onclick={filter(Rc::new(move |v| v.hashtag = Some(tag.clone())))}>{format!("#{h}")}</button> }
                     }) }
-                    { for t.mentions.iter().map(|(id, label)| {
-                        let id2 = id.clone();
-                        html! { <button class="chip mention" dir="auto" title={id.clone()} onclick={filter(Rc::new(move |v| v.search_account = Some(id2.clone())))}>{format!("@{}", short_id(label))}</button> }
-                    }) }
+                    { for t.mentions.iter().map(|m| mention(m, filter)) }
                     { for t.urls.iter().map(|u| html! { <span class="url" dir="auto" title="Links are shown, never opened or fetched">{u}</span> }) }
                 </div>
             }
@@ -187,5 +236,40 @@ fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
                 }}
             </div>
         </li>
+    }
+}
+
+/// `text` as text nodes, with the byte ranges in `marks` inside `<mark>`.
+/// Ranges that are not on character boundaries (they always are) are shown unmarked.
+fn marked(text: &str, marks: &[(usize, usize)]) -> Html {
+    let mut parts: Vec<Html> = Vec::with_capacity(2 * marks.len() + 1);
+    let mut at = 0;
+    for &(start, end) in marks {
+        let (Some(before), Some(found)) = (text.get(at..start), text.get(start..end)) else { continue };
+        parts.push(html! { {before} });
+        parts.push(html! { <mark>{found}</mark> });
+        at = end;
+    }
+    parts.push(html! { {text.get(at..).unwrap_or_default()} });
+    parts.into_iter().collect()
+}
+
+/// A mentioned account: its tweets where the campaign has it, and always the
+/// tweets that mention it.
+fn mention(m: &Mention, filter: &FilterMaker) -> Html {
+    let (id, by) = (m.id.clone(), m.id.clone());
+    let named = m.label != m.id;
+    html! {
+        <span class="mention-group" data-mention={m.id.clone()}>
+            <button class="chip mention" dir="auto" title={format!("Tweets that mention {}", m.id)}
+                onclick={filter(Rc::new(move |v| v.mentions = Some(id.clone())))}>
+                {format!("@{}", short_id(&m.label))}
+                if named { <span class="mention-id muted">{format!(" {}", short_id(&m.id))}</span> }
+            </button>
+            if m.in_campaign {
+                <button class="link mention-by" title={format!("Tweets by {}", m.id)}
+                    onclick={filter(Rc::new(move |v| v.search_account = Some(by.clone())))}>{"tweets by"}</button>
+            }
+        </span>
     }
 }

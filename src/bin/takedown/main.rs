@@ -18,9 +18,11 @@ use std::process::ExitCode;
 
 const USAGE: &str = r#"usage:
   takedown summary [--json] FILE...       every campaign's figures (CSV, zip or csv.gz files)
-  takedown tweets [FILTER...] FILE...     every matching tweet, newest first; the filters:
-      --search TEXT  --account USERID  --hashtag TAG  --language CODE
-      --kind original|retweet|reply|quote  --from YYYY-MM-DD [--to YYYY-MM-DD]
+  takedown tweets [FILTER...] [--sort ORDER] FILE...   every matching tweet; the filters:
+      --search TEXT (every word, or "a phrase", in any case)  --account USERID
+      --mentions USERID  --hashtag TAG  --language CODE
+      --kind original|retweet|reply|quote  --from YYYY-MM-DD [--to YYYY-MM-DD];
+      ORDER is newest (the default), oldest, likes or retweets (tweets without counts last)
   takedown accounts [--filter TEXT] [--sort COLUMN [--desc]] [--from DAY [--to DAY]] FILE...
       every account with its figures over the days; COLUMN is display_name, screen_name,
       followers, following, created, first_tweet, last_tweet, tweets, retweet_share,

@@ -10,7 +10,9 @@ use crate::tables;
 use std::path::PathBuf;
 use takedown::core::error::group_digits;
 use takedown::core::ingest::Campaign;
-use takedown::core::query::{self, AccountColumn, AccountQuery, Period, Range, Split, TimelineQuery, TweetQuery};
+use takedown::core::query::{
+    self, AccountColumn, AccountQuery, Period, Range, Split, TimelineQuery, TweetQuery, TweetSort,
+};
 use takedown::core::store::TweetKind;
 
 /// The options of every question: which campaign, which format, how much memory.
@@ -95,11 +97,14 @@ fn kind(value: &str) -> Result<TweetKind, String> {
 }
 
 pub fn tweets(args: &[String]) -> Result<(), String> {
-    let own = ["--search", "--account", "--hashtag", "--language", "--kind", "--from", "--to"];
+    let own = ["--search", "--account", "--mentions", "--hashtag", "--language", "--kind", "--from", "--to", "--sort"];
     let options = parse("tweets", args, &own, &[])?;
+    let sorts = TweetSort::ALL.map(|s| (s.key(), s));
     let query = TweetQuery {
         text: options.value("--search").unwrap_or_default().to_string(),
         account: owned(options.value("--account")),
+        mentions: owned(options.value("--mentions")),
+        sort: options.value("--sort").map(|s| choose("--sort", s, &sorts)).transpose()?.unwrap_or_default(),
         language: owned(options.value("--language")),
         kind: options.value("--kind").map(kind).transpose()?,
         hashtag: owned(options.value("--hashtag")),

@@ -39,7 +39,7 @@ pub fn wire_name(value: &impl Serialize) -> String {
 pub fn tweet_record(campaign: &str, t: &TweetRow) -> Vec<String> {
     let counts = t.engagement.map(|counts| counts.map(|n| n.to_string()));
     let [likes, retweets, replies, quotes] = counts.unwrap_or_default();
-    let mentions: Vec<&str> = t.mentions.iter().map(|(id, _)| id.as_str()).collect();
+    let mentions: Vec<&str> = t.mentions.iter().map(|m| m.id.as_str()).collect();
     vec![
         campaign.to_string(),
         t.id.clone(),

@@ -1,0 +1,330 @@
+//! Tweet search: the filters, the words and "phrases" to find in a tweet's
+//! text (folded by [`crate::core::fold`]), the order, and one page of rows
+//! with the places the words were found.
+
+use crate::core::fold::fold_into;
+use crate::core::ingest::Campaign;
+use crate::core::query::Range;
+use crate::core::store::{Entity, Store, TweetKind};
+use crate::core::summary::{fold_tag, user_label, RevealedNames};
+use crate::core::time;
+use memchr::memmem::Finder;
+use serde::{Deserialize, Serialize};
+use std::collections::BinaryHeap;
+
+/// The order of a tweet list. Tweets without counts (FiveThirtyEight files)
+/// come after those with counts in the orders by count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TweetSort {
+    #[default]
+    Newest,
+    Oldest,
+    MostLiked,
+    MostRetweeted,
+}
+
+impl TweetSort {
+    pub const ALL: [TweetSort; 4] =
+        [TweetSort::Newest, TweetSort::Oldest, TweetSort::MostLiked, TweetSort::MostRetweeted];
+
+    /// The word for it in a link and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            TweetSort::Newest => "newest",
+            TweetSort::Oldest => "oldest",
+            TweetSort::MostLiked => "likes",
+            TweetSort::MostRetweeted => "retweets",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TweetQuery {
+    /// Words and "quoted phrases" that must all be in the tweet, in any order and case.
+    pub text: String,
+    /// An account's user id: the tweets it wrote.
+    pub account: Option<String>,
+    /// A user id: the tweets that mention it.
+    pub mentions: Option<String>,
+    pub language: Option<String>,
+    pub kind: Option<TweetKind>,
+    /// Without `#`, any case.
+    pub hashtag: Option<String>,
+    pub range: Option<Range>,
+    pub sort: TweetSort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// An account a tweet mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub id: String,
+    /// Its screen name, from the users file or the campaign's retweets, else the id.
+    pub label: String,
+    /// Whether the campaign has the account's profile (and so perhaps its tweets).
+    pub in_campaign: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TweetRow {
+    /// As the file wrote it.
+    pub id: String,
+    /// Whether `id` is an exact tweet id, rather than a spreadsheet's rounding of one.
+    pub exact_id: bool,
+    pub time: String,
+    pub account: String,
+    pub screen_name: String,
+    pub kind: TweetKind,
+    pub language: String,
+    pub client: String,
+    pub text: String,
+    /// Byte ranges of `text` where the searched words are, in order, apart.
+    pub marks: Vec<(usize, usize)>,
+    pub hashtags: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub urls: Vec<String>,
+    /// The retweeted, replied-to or quoted tweet's id.
+    pub reference: Option<String>,
+    /// likes, retweets, replies, quotes; `None` where the file has no counts.
+    pub engagement: Option<[u32; 4]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TweetPage {
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<TweetRow>,
+}
+
+/// What a search looks for, folded once, and a buffer to fold each text
+/// into: the words are found by `memmem` in the folded text, so a search is
+/// linear in the text's length and allocates nothing per tweet once the
+/// buffer has grown.
+pub struct Needle {
+    terms: Vec<Finder<'static>>,
+    folded: String,
+    sources: Vec<usize>,
+}
+
+/// The words and phrases of a search: a phrase is what stands between two
+/// quotes (straight or curly; an unclosed one runs to the end), a word
+/// anything else between spaces.
+fn terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for (n, part) in text.split(['"', '“', '”']).enumerate() {
+        let found: Vec<&str> = if n % 2 == 1 { vec![part.trim()] } else { part.split_whitespace().collect() };
+        for term in found.into_iter().filter(|t| !t.is_empty()) {
+            let mut folded = String::new();
+            fold_into(term.as_bytes(), &mut folded, None);
+            if !terms.contains(&folded) {
+                terms.push(folded);
+            }
+        }
+    }
+    terms
+}
+
+impl Needle {
+    pub fn new(text: &str) -> Needle {
+        let terms = terms(text).iter().map(|t| Finder::new(t.as_bytes()).into_owned()).collect();
+        Needle { terms, folded: String::new(), sources: Vec::new() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether `haystack` holds every word and phrase, folded alike.
+    pub fn found_in(&mut self, haystack: &[u8]) -> bool {
+        if self.terms.is_empty() {
+            return true;
+        }
+        self.folded.clear();
+        fold_into(haystack, &mut self.folded, None);
+        self.terms.iter().all(|t| t.find(self.folded.as_bytes()).is_some())
+    }
+
+    /// Where in `text` the words and phrases are: byte ranges on character
+    /// boundaries, in order, overlapping and touching ones joined.
+    pub fn marks(&mut self, text: &str) -> Vec<(usize, usize)> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        self.folded.clear();
+        self.sources.clear();
+        fold_into(text.as_bytes(), &mut self.folded, Some(&mut self.sources));
+        let sources = &self.sources;
+        // A folded byte's range in `text`: from its character's start to the
+        // next character's (ß folds to two bytes of one character).
+        let end_of = |at: usize| sources[at..].iter().find(|&&s| s > sources[at]).copied().unwrap_or(text.len());
+        let mut marks: Vec<(usize, usize)> = Vec::new();
+        for term in &self.terms {
+            let found = term.find_iter(self.folded.as_bytes());
+            marks.extend(found.map(|at| (sources[at], end_of(at + term.needle().len() - 1))));
+        }
+        marks.sort_unstable();
+        let mut joined: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
+        for (start, end) in marks {
+            match joined.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => joined.push((start, end)),
+            }
+        }
+        joined
+    }
+}
+
+fn tweet_row(store: &Store, names: &RevealedNames, needle: &mut Needle, i: usize) -> TweetRow {
+    let text = String::from_utf8_lossy(store.text(i)).into_owned();
+    let mut row = TweetRow {
+        id: store.tweet_id(i).to_string(),
+        exact_id: store.tweet_id(i).exact().is_some(),
+        time: time::format_minutes(store.time(i)),
+        account: store.users().text(store.author(i)),
+        screen_name: user_label(store, names, store.author(i)),
+        kind: store.kind(i),
+        language: store.languages().text(store.lang(i)),
+        client: store.clients().text(store.client(i)),
+        marks: needle.marks(&text),
+        text,
+        hashtags: Vec::new(),
+        mentions: Vec::new(),
+        urls: Vec::new(),
+        reference: store.reference(i).map(|r| r.to_string()),
+        engagement: store.engagement(i),
+    };
+    for entity in store.entities(i) {
+        match entity {
+            Entity::Hashtag(h) => row.hashtags.push(store.hashtags().text(h)),
+            Entity::Url(u) => row.urls.push(store.urls().text(u)),
+            Entity::Mention(u) => row.mentions.push(Mention {
+                id: store.users().text(u),
+                label: user_label(store, names, u),
+                in_campaign: store.profile(u).is_some(),
+            }),
+        }
+    }
+    row
+}
+
+/// Where tweet `i` stands in `sort`: the smaller, the nearer the top. Ties go
+/// to the newer tweet, then to the one stored first.
+fn sort_key(store: &Store, sort: TweetSort, i: usize) -> (bool, u32, u32, usize) {
+    let newest = u32::MAX - store.time(i);
+    let by_count = |n: usize| match store.engagement(i) {
+        Some(counts) => (false, u32::MAX - counts[n], newest, i),
+        None => (true, 0, newest, i),
+    };
+    match sort {
+        TweetSort::Newest => (false, newest, 0, i),
+        TweetSort::Oldest => (false, store.time(i), 0, i),
+        TweetSort::MostLiked => by_count(0),
+        TweetSort::MostRetweeted => by_count(1),
+    }
+}
+
+/// Tweets matching every filter, in the query's order, one page of them.
+pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
+    tweets_with(campaign, q, &RevealedNames::new(&campaign.store))
+}
+
+/// [`tweets`], with the campaign's revealed screen names worked out before.
+pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -> TweetPage {
+    let store = &campaign.store;
+    let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
+    let user = |id: &Option<String>| id.as_ref().map(|id| store.users().get(id.as_bytes()));
+    let (account, mentioned) = match (user(&q.account), user(&q.mentions)) {
+        (Some(None), _) | (_, Some(None)) => return empty,
+        (account, mentioned) => (account.flatten(), mentioned.flatten()),
+    };
+    let language = match &q.language {
+        Some(code) => match store.languages().get(code.as_bytes()) {
+            Some(l) => Some(l),
+            None => return empty,
+        },
+        None => None,
+    };
+    let hashtags: Option<Vec<bool>> = q.hashtag.as_ref().map(|tag| {
+        let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
+        (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
+    });
+    let mut needle = Needle::new(&q.text);
+    // Rows are scanned in storage order (cache-friendly); the first
+    // `offset + limit` in the order are kept in a heap whose top is the last kept.
+    let keep = q.offset.saturating_add(q.limit);
+    let mut first: BinaryHeap<(bool, u32, u32, usize)> = BinaryHeap::new();
+    let mut total = 0;
+    for i in 0..store.len() {
+        let matches = q.range.is_none_or(|r| r.contains(store.time(i)))
+            && account.is_none_or(|a| store.author(i) == a)
+            && language.is_none_or(|l| store.lang(i) == l)
+            && q.kind.is_none_or(|k| store.kind(i) == k)
+            && hashtags
+                .as_ref()
+                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
+            && mentioned.is_none_or(|m| store.entities(i).any(|e| e == Entity::Mention(m)))
+            && needle.found_in(store.text(i));
+        if matches {
+            total += 1;
+            if keep > 0 {
+                first.push(sort_key(store, q.sort, i));
+                if first.len() > keep {
+                    first.pop();
+                }
+            }
+        }
+    }
+    let rows: Vec<usize> = first.into_sorted_vec().into_iter().map(|(_, _, _, i)| i).collect();
+    let offset = q.offset.min(total);
+    TweetPage {
+        total,
+        offset,
+        rows: rows.into_iter().skip(offset).map(|i| tweet_row(store, names, &mut needle, i)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(needle: &str, text: &str) -> bool {
+        Needle::new(needle).found_in(text.as_bytes())
+    }
+
+    #[test]
+    fn needles_ignore_case_in_every_script() {
+        assert!(found("maga", "Vote #MAGA now"));
+        assert!(found("ПРАВДА", "это правда!") && found("правда", "ЭТО ПРАВДА") && found("пРаВдА", "Правда"));
+        assert!(found("ایران", "خبر ایران امروز"));
+        assert!(found("", "anything") && found("  \"\" ", "anything"));
+        assert!(!found("правда", "pravda") && !found("maga", "ma ga") && !found("longer than it", "short"));
+        assert!(found("straße", "STRAẞE") && found("STRASSE", "straße") && found("ss", "ß"));
+        assert!(found("file", "ﬁle") && found("οδος", "ΟΔΟΣ") && found("café", "CAFE\u{301}"));
+        assert!(found("علي", "علی") && found("کتاب", "كتاب"));
+    }
+
+    #[test]
+    fn every_word_must_be_there_in_any_order_and_a_phrase_as_written() {
+        assert!(found("now vote", "Vote #MAGA now"));
+        assert!(!found("vote later", "Vote #MAGA now"));
+        assert!(found("\"vote #maga\"", "Vote #MAGA now"));
+        assert!(!found("\"vote now\"", "Vote #MAGA now"), "a phrase's words together");
+        assert!(found("“#MAGA NOW” vote", "Vote #MAGA now"), "curly quotes");
+        assert!(found("\"maga now", "Vote #MAGA now"), "an unclosed quote runs to the end");
+    }
+
+    #[test]
+    fn marks_cover_the_characters_found() {
+        let marks = |needle: &str, text: &str| Needle::new(needle).marks(text);
+        let text = "Vote #MAGA now, maga!";
+        assert_eq!(marks("maga", text), [(6, 10), (16, 20)]);
+        assert_eq!(marks("now vote", text), [(0, 4), (11, 14)]);
+        assert_eq!(marks("\"#maga now\" maga", text), [(5, 14), (16, 20)], "overlaps joined");
+        assert_eq!(marks("strasse", "Die Straße."), [(4, 11)], "ß is two bytes of text");
+        assert_eq!(marks("s", "ß"), [(0, 2)], "half of ß marks all of it");
+        assert_eq!(marks("café", "un cafe\u{301}!"), [(3, 9)], "the letter and its mark");
+        assert_eq!(marks("", text), []);
+        assert_eq!(marks("xyz", text), []);
+    }
+}
