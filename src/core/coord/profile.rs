@@ -3,7 +3,7 @@
 
 use super::{coordinated_tweets, Groups, Network};
 use crate::core::store::{Entity, FxMap, Store, TweetKind};
-use crate::core::summary::{domain, fold_tag, rank, retweeted_name, user_label, Ranking};
+use crate::core::summary::{domain, fold_tag, rank, retweeted_name, user_label, Ranking, RevealedNames};
 use serde::{Deserialize, Serialize};
 
 /// How many hashtags, domains and retweeted accounts a community lists.
@@ -35,6 +35,7 @@ impl CommunityProfile {
 pub fn profiles(store: &Store, network: &Network, groups: &Groups) -> Vec<CommunityProfile> {
     let community_of: FxMap<u32, u32> = groups.members.iter().map(|&(user, _, c)| (user, c)).collect();
     let coordinated = coordinated_tweets(store, network.settings, &network.undirected());
+    let revealed = RevealedNames::new(store);
     #[derive(Default)]
     struct Counts {
         accounts: u64,
@@ -55,7 +56,7 @@ pub fn profiles(store: &Store, network: &Network, groups: &Groups) -> Vec<Commun
         counts.coordinated += u64::from(marked);
         if store.kind(i) == TweetKind::Retweet {
             let name = match (store.ref_user(i), retweeted_name(store.text(i))) {
-                (Some(user), _) => Some(user_label(store, user)),
+                (Some(user), _) => Some(user_label(store, &revealed, user)),
                 (None, name) => name.map(|n| String::from_utf8_lossy(n).into_owned()),
             };
             if let Some(name) = name {
