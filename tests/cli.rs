@@ -282,3 +282,35 @@ fn help_names_every_command_and_output() {
     assert!(help.contains("--memory-budget") && help.contains("campaign,section,key,value"));
     assert!(!run(&[]).status.success(), "no command is a mistake");
 }
+
+#[test]
+fn coordination_edges_their_evidence_and_the_graph_files_agree() {
+    let zip = corpus(TWEETS);
+    let (_, edges) = table(&ok(&["coordination", "--undirected", &zip]));
+    assert!(edges.len() > 20, "{}", edges.len());
+    // Every edge reaches the minimum weight (2) in one direction at least.
+    for e in &edges {
+        let (st, ts): (u32, u32) =
+            (e["weight_source_target"].parse().unwrap(), e["weight_target_source"].parse().unwrap());
+        assert!(st.max(ts) >= 2, "{e:?}");
+    }
+    // co_retweet has one key per tweet: the pairs behind the edges are the evidence rows.
+    let pairs: u64 = edges.iter().map(|e| e["tweet_pairs"].parse::<u64>().unwrap()).sum();
+    let (_, evidence) = table(&ok(&["coordination", "--evidence", &zip]));
+    assert_eq!(evidence.len() as u64, pairs);
+    for e in &evidence {
+        assert!(e["dt"].parse::<u32>().unwrap() <= 60, "{e:?}");
+    }
+    let accounts: std::collections::HashSet<&str> =
+        edges.iter().flat_map(|e| [e["source"].as_str(), e["target"].as_str()]).collect();
+    let gexf = ok(&["coordination", "--format", "gexf", &zip]);
+    assert!(gexf.contains(r#"<gexf xmlns="http://gexf.net/1.3""#));
+    assert_eq!(gexf.matches("<node ").count(), accounts.len());
+    assert_eq!(gexf.matches("<edge ").count(), edges.len());
+    let graphml = ok(&["coordination", "--format", "graphml", &zip]);
+    assert_eq!((graphml.matches("<node ").count(), graphml.matches("<edge ").count()), (accounts.len(), edges.len()));
+    let (_, communities) = table(&ok(&["coordination", "--communities", &zip]));
+    let members: usize = communities.iter().map(|c| c["accounts"].parse::<usize>().unwrap()).sum();
+    assert_eq!(members, accounts.len());
+    assert!(fails(&["coordination", "--kind", "co_nothing", &zip]).contains("is not a kind of network"));
+}

@@ -1,12 +1,32 @@
 //! `takedown coordination`: co-action networks of every loaded campaign, as
 //! directed weights (the Coordination Network Toolkit's shape), undirected
-//! edges with their attributes, or the tweet pairs behind every edge.
+//! edges with their attributes, the tweet pairs behind every edge, the
+//! communities, or a GEXF or GraphML graph.
 
+use crate::graph::{self, Link, Node};
 use crate::output::{self, Format};
-use crate::queries::{load_campaigns, parse};
+use crate::queries::{load_campaigns_as, parse};
 use serde::Serialize;
-use takedown::core::coord::{self, Kind, Settings, MAX_GROUP};
+use takedown::core::coord::{self, CommunityProfile, Kind, Settings, MAX_GROUP};
 use takedown::core::ingest::Campaign;
+
+/// CSV and JSON as every command, or a graph file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Table(Format),
+    Gexf,
+    Graphml,
+}
+
+fn output_format(option: Option<&str>) -> Result<Output, String> {
+    match option {
+        Some("gexf") => Ok(Output::Gexf),
+        Some("graphml") => Ok(Output::Graphml),
+        other => Format::parse(other)
+            .map(Output::Table)
+            .map_err(|_| format!("--format {} is not a format; give csv, json, gexf or graphml", other.unwrap_or(""))),
+    }
+}
 
 /// What the command prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +34,7 @@ enum Shape {
     Directed,
     Undirected,
     Evidence,
+    Communities,
 }
 
 #[derive(Serialize)]
@@ -49,11 +70,22 @@ struct Evidence {
 }
 
 #[derive(Serialize)]
+struct Communities {
+    kind: &'static str,
+    components: usize,
+    modularity: f64,
+    communities: Vec<CommunityProfile>,
+    /// `(userid, component, community)`
+    members: Vec<(String, u32, u32)>,
+}
+
+#[derive(Serialize, Default)]
 struct Answer {
     capped: Vec<coord::CappedKey>,
     directed: Vec<Edge>,
     undirected: Vec<UndirectedEdge>,
     evidence: Vec<Evidence>,
+    communities: Vec<Communities>,
 }
 
 fn number(flag: &str, value: Option<&str>, default: u32) -> Result<u32, String> {
@@ -65,7 +97,7 @@ fn number(flag: &str, value: Option<&str>, default: u32) -> Result<u32, String> 
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let own = ["--kind", "--window", "--min-weight", "--max-group"];
-    let options = parse("coordination", args, &own, &["--undirected", "--evidence"])?;
+    let options = parse("coordination", args, &own, &["--undirected", "--evidence", "--communities"])?;
     let kinds = options
         .value("--kind")
         .unwrap_or("co_retweet")
@@ -83,20 +115,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
         0 => None,
         most => Some(most as usize),
     };
-    let shape = match (options.switch("--undirected"), options.switch("--evidence")) {
-        (_, true) => Shape::Evidence,
-        (true, false) => Shape::Undirected,
-        (false, false) => Shape::Directed,
+    let shape = match (options.switch("--undirected"), options.switch("--evidence"), options.switch("--communities")) {
+        (_, _, true) => Shape::Communities,
+        (_, true, _) => Shape::Evidence,
+        (true, ..) => Shape::Undirected,
+        _ => Shape::Directed,
     };
-    let (campaigns, format) = load_campaigns("coordination", &options, &options.operands)?;
+    let (campaigns, output) = load_campaigns_as("coordination", &options, &options.operands, output_format)?;
+    let settings = |kind| Settings { kind, window, min_weight, max_group };
+    if let Output::Gexf | Output::Graphml = output {
+        let description = format!(
+            "{} within {window} s, edges of weight {min_weight} or more in either direction",
+            kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+        );
+        let (nodes, links) = graph_of(&campaigns, &kinds, settings);
+        let text = if output == Output::Gexf {
+            graph::gexf(&description, &nodes, &links)
+        } else {
+            graph::graphml(&description, &nodes, &links)
+        };
+        return output::text(&text);
+    }
     let answers: Vec<(String, Answer)> = campaigns
         .iter()
         .map(|c| {
-            let mut answer =
-                Answer { capped: Vec::new(), directed: Vec::new(), undirected: Vec::new(), evidence: Vec::new() };
+            let mut answer = Answer::default();
             for &kind in &kinds {
-                let settings = Settings { kind, window, min_weight, max_group };
-                add(c, settings, shape, &mut answer);
+                add(c, settings(kind), shape, &mut answer);
             }
             (c.name.clone(), answer)
         })
@@ -113,13 +158,61 @@ pub fn run(args: &[String]) -> Result<(), String> {
             );
         }
     }
-    match format {
-        Format::Json => output::json(&answers.iter().map(|(n, a)| (n.as_str(), a)).collect::<Vec<_>>()),
-        Format::Csv => {
+    match output {
+        Output::Table(Format::Json) => output::json(&answers.iter().map(|(n, a)| (n.as_str(), a)).collect::<Vec<_>>()),
+        _ => {
             let records = answers.iter().flat_map(|(name, a)| csv_records(name, a, shape));
             output::csv(header(shape), records)
         }
     }
+}
+
+/// Every campaign's accounts on an edge of any of the kinds, and the edges;
+/// components and communities over all the kinds' edges together.
+fn graph_of(campaigns: &[Campaign], kinds: &[Kind], settings: impl Fn(Kind) -> Settings) -> (Vec<Node>, Vec<Link>) {
+    let (mut nodes, mut links) = (Vec::new(), Vec::new());
+    for c in campaigns {
+        let store = &c.store;
+        let users = store.users();
+        let id = |user: u32| format!("{}/{}", c.name, users.text(user));
+        let mut all = Vec::new();
+        for &kind in kinds {
+            let edges = coord::network(store, settings(kind)).undirected();
+            links.extend(edges.iter().map(|&((a, b), s)| Link {
+                source: id(a),
+                target: id(b),
+                kind: kind.name(),
+                weight_source_target: s.forward,
+                weight_target_source: s.backward,
+                tweet_pairs: s.pairs,
+                mean_dt: s.mean_dt(),
+                min_dt: s.min_dt,
+                symmetry: s.symmetry(),
+            }));
+            all.extend(edges);
+        }
+        let groups = coord::groups(&all);
+        let mut tweets = vec![0u64; users.len()];
+        for &author in store.authors() {
+            tweets[author as usize] += 1;
+        }
+        nodes.extend(groups.members.iter().map(|&(user, component, community)| {
+            Node {
+                id: id(user),
+                campaign: c.name.clone(),
+                userid: users.text(user),
+                label: store
+                    .profile(user)
+                    .map(|p| p.screen_name.clone())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| users.text(user)),
+                tweets: tweets[user as usize],
+                component,
+                community,
+            }
+        }));
+    }
+    (nodes, links)
 }
 
 fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
@@ -147,6 +240,16 @@ fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
                 min_dt: s.min_dt,
                 symmetry: s.symmetry(),
             }))
+        }
+        Shape::Communities => {
+            let groups = coord::groups(&network.undirected());
+            answer.communities.push(Communities {
+                kind,
+                components: groups.components,
+                modularity: groups.modularity,
+                communities: coord::profiles(store, &network, &groups),
+                members: groups.members.iter().map(|&(u, comp, comm)| (users.text(u), comp, comm)).collect(),
+            });
         }
         Shape::Evidence => {
             for ((a, b), _) in network.undirected() {
@@ -181,6 +284,19 @@ fn header(shape: Shape) -> &'static [&'static str] {
             "symmetry",
         ],
         Shape::Evidence => &["campaign", "kind", "source", "target", "source_tweet", "target_tweet", "dt"],
+        Shape::Communities => &[
+            "campaign",
+            "kind",
+            "community",
+            "accounts",
+            "tweets",
+            "coordinated_tweets",
+            "coordinated_share",
+            "modularity",
+            "top_hashtags",
+            "top_domains",
+            "top_retweeted",
+        ],
     }
 }
 
@@ -205,6 +321,25 @@ fn csv_records<'a>(name: &'a str, a: &'a Answer, shape: Shape) -> Box<dyn Iterat
                 e.min_dt.to_string(),
                 format!("{:.3}", e.symmetry),
             ]
+        })),
+        Shape::Communities => Box::new(a.communities.iter().flat_map(move |g| {
+            let name = name.clone();
+            let list = |r: &[(String, u64)]| r.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join("; ");
+            g.communities.iter().map(move |p| {
+                vec![
+                    name.clone(),
+                    g.kind.into(),
+                    p.community.to_string(),
+                    p.accounts.to_string(),
+                    p.tweets.to_string(),
+                    p.coordinated_tweets.to_string(),
+                    format!("{:.4}", p.coordinated_share()),
+                    format!("{:.4}", g.modularity),
+                    list(&p.top_hashtags),
+                    list(&p.top_domains),
+                    list(&p.top_retweeted),
+                ]
+            })
         })),
         Shape::Evidence => Box::new(a.evidence.iter().map(move |e| {
             vec![

@@ -7,6 +7,7 @@ mod bench;
 mod budget;
 mod coordination;
 mod files;
+mod graph;
 mod output;
 mod queries;
 mod summary;

@@ -63,6 +63,12 @@ fn unwrap_io(error: csv::Error) -> io::Error {
     }
 }
 
+/// Text as it is (a graph file).
+pub fn text(text: &str) -> Result<(), String> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    finish(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
 /// A reader that stops reading early (`| head`) is no failure of ours.
 fn finish(written: io::Result<()>) -> Result<(), String> {
     match written {

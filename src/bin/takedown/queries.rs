@@ -28,8 +28,18 @@ pub fn parse(
 }
 
 /// The files, loaded, narrowed to `--campaign`; and the output format.
-pub fn load_campaigns(command: &str, options: &Options, files: &[String]) -> Result<(Vec<Campaign>, Format), String> {
-    let format = Format::parse(options.value("--format"))?;
+fn load_campaigns(command: &str, options: &Options, files: &[String]) -> Result<(Vec<Campaign>, Format), String> {
+    load_campaigns_as(command, options, files, Format::parse)
+}
+
+/// As `load_campaigns`, with the command's own choice of formats.
+pub fn load_campaigns_as<F>(
+    command: &str,
+    options: &Options,
+    files: &[String],
+    formats: impl Fn(Option<&str>) -> Result<F, String>,
+) -> Result<(Vec<Campaign>, F), String> {
+    let format = formats(options.value("--format"))?;
     let budget = memory_budget(options.value("--memory-budget"))?;
     if files.is_empty() {
         return Err(format!("takedown {command} needs at least one FILE to read (see takedown --help)"));
