@@ -33,7 +33,7 @@ fn reset_peak() {
 /// Loads the files once, then times every network kind at each window, best
 /// of three, with the peak memory each adds to the loaded campaigns.
 pub fn run_coordination(args: &[String]) -> Result<(), String> {
-    use takedown::core::coord::{self, Kind, Settings, MAX_GROUP};
+    use takedown::core::coord::{self, Kind, Settings};
     let options = Options::parse("bench-coordination", args, &["--memory-budget", "--windows"], &[])?;
     let paths: Vec<PathBuf> = options.operands.iter().map(PathBuf::from).collect();
     if paths.is_empty() {
@@ -56,7 +56,7 @@ pub fn run_coordination(args: &[String]) -> Result<(), String> {
     );
     for kind in Kind::ALL {
         for &window in &windows {
-            let settings = Settings { kind, window, min_weight: 2, max_group: Some(MAX_GROUP) };
+            let settings = Settings { window, ..Settings::new(kind) };
             let (mut best, mut edges, mut capped) = (f64::MAX, 0, 0);
             reset_peak();
             for _ in 0..3 {

@@ -5,7 +5,7 @@
 
 use crate::graph::{self, Link, Node};
 use crate::output::{self, Format};
-use crate::queries::{load_campaigns_as, parse};
+use crate::queries::{load_campaigns_as, parse, range};
 use serde::Serialize;
 use takedown::core::coord::{self, CommunityProfile, Kind, Settings, MAX_GROUP};
 use takedown::core::ingest::Campaign;
@@ -96,7 +96,7 @@ fn number(flag: &str, value: Option<&str>, default: u32) -> Result<u32, String> 
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let own = ["--kind", "--window", "--min-weight", "--max-group"];
+    let own = ["--kind", "--window", "--min-weight", "--max-group", "--percentile", "--similarity", "--from", "--to"];
     let options = parse("coordination", args, &own, &["--undirected", "--evidence", "--communities"])?;
     let kinds = options
         .value("--kind")
@@ -121,8 +121,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
         (true, ..) => Shape::Undirected,
         _ => Shape::Directed,
     };
+    let percentile = match options.value("--percentile") {
+        None => None,
+        Some(text) => Some(
+            text.parse::<f64>()
+                .ok()
+                .filter(|p| (0.0..=100.0).contains(p))
+                .ok_or(format!("--percentile {text} is not a number from 0 to 100"))?,
+        ),
+    };
+    let similarity = match options.value("--similarity") {
+        None => 0.8,
+        Some(text) => text
+            .parse::<f64>()
+            .ok()
+            .filter(|s| (0.0..=1.0).contains(s) && *s > 0.0)
+            .ok_or(format!("--similarity {text} is not a number above 0 and at most 1"))?,
+    };
+    let range = range(&options)?;
     let (campaigns, output) = load_campaigns_as("coordination", &options, &options.operands, output_format)?;
-    let settings = |kind| Settings { kind, window, min_weight, max_group };
+    let settings = |kind| Settings { kind, window, min_weight, max_group, range, percentile, similarity };
     if let Output::Gexf | Output::Graphml = output {
         let description = format!(
             "{} within {window} s, edges of weight {min_weight} or more in either direction",

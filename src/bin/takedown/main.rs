@@ -33,14 +33,22 @@ const USAGE: &str = r#"usage:
   takedown timeline [--period day|week|month] [--split kind|language] [--account USERID] FILE...
                                           tweets per period (default: month, split by kind)
   takedown coordination [--kind KIND[,KIND...]] [--window SECONDS] [--min-weight N]
-      [--max-group N] [--undirected | --evidence] FILE...
+      [--percentile P] [--similarity S] [--from DAY [--to DAY]] [--max-group N]
+      [--undirected | --evidence | --communities] [--format csv|json|gexf|graphml] FILE...
                                           co-action networks: accounts that retweeted the same
       tweet (co_retweet, the default), posted the same text (co_tweet), shared a URL
       (co_link), replied to the same tweet (co_reply), used a hashtag (co_hashtag),
-      mentioned an account (co_mention), or posted at all (co_post), within SECONDS
+      mentioned an account (co_mention), posted nearly the same text (co_similar: word
+      sets with a Jaccard index of --similarity S, default 0.8, or more, found with
+      MinHash bands and checked exactly), or posted at all (co_post), within SECONDS
       (default 60: times are to the minute, so the same or the next minute) of each
       other. Weight from A to B: A's tweets for which B has one with the same key in
-      the window. A pair is an edge when either direction reaches N (default 2).
+      the window. A pair is an edge when either direction reaches N (default 2) and,
+      with --percentile P, the P-th percentile of all co-acting pairs' weights.
+      --communities: Louvain communities with their accounts, tweets, share of
+      coordinated tweets, top hashtags, domains and retweeted accounts; gexf (1.3)
+      and graphml: the undirected edges with their attributes, nodes with their
+      component and community.
       Keys with more than --max-group events in one window (default 1000) are left out
       and named on stderr; 0 keeps every key.
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout

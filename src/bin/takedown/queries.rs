@@ -67,7 +67,7 @@ fn names(campaigns: &[Campaign]) -> String {
 }
 
 /// `--from DAY --to DAY`, both days included; `--from` alone runs to the end.
-fn range(options: &Options) -> Result<Option<Range>, String> {
+pub fn range(options: &Options) -> Result<Option<Range>, String> {
     let day = |flag: &str, text: &str| {
         Some(text)
             .filter(|t| t.len() == 10)

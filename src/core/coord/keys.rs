@@ -1,7 +1,9 @@
 //! What two tweets must share, per kind of network, as one `u64` key per
 //! (tweet, key) event.
 
+use super::similar::{band_keys, word_set, WordSets};
 use super::Event;
+use crate::core::query::Range;
 use crate::core::store::{hash_bytes, Entity, Interner, Store, TweetId, TweetKind};
 use crate::core::summary::fold_tag;
 use serde::{Deserialize, Serialize};
@@ -23,13 +25,24 @@ pub enum Kind {
     CoHashtag,
     /// The same mentioned account, retweets excluded.
     CoMention,
+    /// Near-identical texts: word sets with a Jaccard index of at least the
+    /// threshold, retweets excluded (`similar`).
+    CoSimilar,
     /// Any two tweets: what chance alone gives.
     CoPost,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::CoRetweet, Kind::CoTweet, Kind::CoLink, Kind::CoReply, Kind::CoHashtag, Kind::CoMention, Kind::CoPost];
+    pub const ALL: [Kind; 8] = [
+        Kind::CoRetweet,
+        Kind::CoTweet,
+        Kind::CoLink,
+        Kind::CoReply,
+        Kind::CoHashtag,
+        Kind::CoMention,
+        Kind::CoSimilar,
+        Kind::CoPost,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,6 +52,7 @@ impl Kind {
             Kind::CoReply => "co_reply",
             Kind::CoHashtag => "co_hashtag",
             Kind::CoMention => "co_mention",
+            Kind::CoSimilar => "co_similar",
             Kind::CoPost => "co_post",
         }
     }
@@ -49,7 +63,7 @@ impl Kind {
 
     /// Whether a tweet has at most one key of this kind.
     pub(crate) fn one_key_per_tweet(self) -> bool {
-        !matches!(self, Kind::CoLink | Kind::CoHashtag | Kind::CoMention)
+        !matches!(self, Kind::CoLink | Kind::CoHashtag | Kind::CoMention | Kind::CoSimilar)
     }
 }
 
@@ -61,6 +75,8 @@ const NAMED: u64 = 1 << 63;
 pub(crate) struct Names {
     kind: Kind,
     table: Interner,
+    /// co_similar's word sets, to check candidate pairs exactly.
+    pub(crate) words: Option<WordSets>,
 }
 
 impl Names {
@@ -76,6 +92,7 @@ impl Names {
         }
         match self.kind {
             Kind::CoTweet => normalise_text(&text_of(store, event.tweet as usize)),
+            Kind::CoSimilar => format!("texts like '{}'", normalise_text(&text_of(store, event.tweet as usize))),
             Kind::CoMention => store.users().text(key as u32),
             Kind::CoPost => "any tweet".to_string(),
             _ => key.to_string(),
@@ -133,15 +150,16 @@ fn tweet_id_key(names: &mut Names, id: TweetId) -> u64 {
     }
 }
 
-/// Every (key, time, user, tweet) event of `kind`, of all accounts or of the
-/// two in `only`.
-pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Vec<Event>, Names) {
-    let mut names = Names { kind, table: Interner::default() };
+/// Every (key, time, user, tweet) event of `kind` in `range`, of all
+/// accounts or of the two in `only`.
+pub(crate) fn events(store: &Store, kind: Kind, range: Option<Range>, only: Option<(u32, u32)>) -> (Vec<Event>, Names) {
+    let words = (kind == Kind::CoSimilar).then(|| WordSets::new(store.len()));
+    let mut names = Names { kind, table: Interner::default(), words };
     let mut events = Vec::new();
     let (mut lower, mut normal) = (String::new(), String::new());
     for i in 0..store.len() {
         let user = store.author(i);
-        if only.is_some_and(|(a, b)| user != a && user != b) {
+        if only.is_some_and(|(a, b)| user != a && user != b) || range.is_some_and(|r| !r.contains(store.time(i))) {
             continue;
         }
         let event = |key: u64| Event { key, time: store.time(i).saturating_mul(60), user, tweet: i as u32 };
@@ -162,6 +180,16 @@ pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Ve
                     events.push(event(hash_bytes(normal.as_bytes()) & !NAMED));
                 }
             }
+            Kind::CoSimilar if !retweet => {
+                normalise_into(&text_of(store, i), &mut lower, &mut normal);
+                let set = word_set(&normal);
+                if !set.is_empty() {
+                    events.extend(band_keys(&set).iter().map(|&key| event(key & !NAMED)));
+                    if let Some(words) = names.words.as_mut() {
+                        words.set(i, set);
+                    }
+                }
+            }
             Kind::CoPost => events.push(event(0)),
             _ if retweet => {}
             Kind::CoLink | Kind::CoHashtag | Kind::CoMention => {
@@ -176,7 +204,7 @@ pub(crate) fn events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Ve
                     }
                 }
             }
-            Kind::CoTweet => {}
+            Kind::CoTweet | Kind::CoSimilar => {}
         }
         // A tweet naming one key twice counts once.
         if !kind.one_key_per_tweet() {

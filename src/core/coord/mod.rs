@@ -20,16 +20,18 @@
 mod community;
 mod keys;
 mod profile;
+mod similar;
 
 pub use community::{groups, Groups};
 pub use keys::{normalise_text, Kind};
 pub use profile::{profiles, CommunityProfile};
 
+use crate::core::query::Range;
 use crate::core::store::{FxMap, Store};
 use serde::{Deserialize, Serialize};
 
 /// What a network is computed with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     pub kind: Kind,
     /// Seconds either side of a tweet.
@@ -39,6 +41,28 @@ pub struct Settings {
     /// Keys with more events than this within one window are left out;
     /// `None` keeps every key.
     pub max_group: Option<usize>,
+    /// Only tweets in this range take part.
+    pub range: Option<Range>,
+    /// Only pairs whose stronger direction reaches this percentile (0–100)
+    /// of all pairs' weights are edges, besides `min_weight` (CooRnet's 90th).
+    pub percentile: Option<f64>,
+    /// co_similar's least Jaccard index of two texts' word sets.
+    pub similarity: f64,
+}
+
+impl Settings {
+    /// A kind's network with the defaults of the CLI and the page.
+    pub fn new(kind: Kind) -> Settings {
+        Settings {
+            kind,
+            window: 60,
+            min_weight: 2,
+            max_group: Some(MAX_GROUP),
+            range: None,
+            percentile: None,
+            similarity: 0.8,
+        }
+    }
 }
 
 /// The default cap on a key's events within one window (BENCHMARKS.md): more
@@ -121,9 +145,20 @@ pub struct Network {
 }
 
 impl Network {
-    /// Every directed weight of at least `min_weight`: `(source, target, weight)`.
+    /// The least weight an edge needs: `min_weight`, or the percentile's
+    /// weight among all pairs' stronger directions where that is more.
+    pub fn threshold(&self) -> u32 {
+        let least = self.settings.min_weight.max(1);
+        let Some(p) = self.settings.percentile.filter(|_| !self.pairs.is_empty()) else { return least };
+        let mut weights: Vec<u32> = self.pairs.values().map(|s| s.forward.max(s.backward)).collect();
+        weights.sort_unstable();
+        let at = ((p.clamp(0.0, 100.0) / 100.0) * (weights.len() - 1) as f64).round() as usize;
+        least.max(weights[at])
+    }
+
+    /// Every directed weight of at least the threshold: `(source, target, weight)`.
     pub fn directed(&self) -> Vec<(u32, u32, u32)> {
-        let most = self.settings.min_weight.max(1);
+        let most = self.threshold();
         let mut out: Vec<(u32, u32, u32)> = self
             .pairs
             .iter()
@@ -136,7 +171,7 @@ impl Network {
 
     /// The pairs where either direction reaches the minimum weight, by user ids.
     pub fn undirected(&self) -> Vec<((u32, u32), PairStats)> {
-        let most = self.settings.min_weight.max(1);
+        let most = self.threshold();
         let mut out: Vec<((u32, u32), PairStats)> =
             self.pairs.iter().filter(|(_, s)| s.forward.max(s.backward) >= most).map(|(&p, &s)| (p, s)).collect();
         out.sort_unstable_by_key(|&(p, _)| p);
@@ -189,15 +224,15 @@ fn scan(
 }
 
 /// Every (key, time) event of the kind, sorted.
-fn sorted_events(store: &Store, kind: Kind, only: Option<(u32, u32)>) -> (Vec<Event>, keys::Names) {
-    let (mut events, names) = keys::events(store, kind, only);
+fn sorted_events(store: &Store, settings: Settings, only: Option<(u32, u32)>) -> (Vec<Event>, keys::Names) {
+    let (mut events, names) = keys::events(store, settings.kind, settings.range, only);
     events.sort_unstable();
     (events, names)
 }
 
 /// The network of `settings` over a campaign's tweets.
 pub fn network(store: &Store, settings: Settings) -> Network {
-    let (events, names) = sorted_events(store, settings.kind, None);
+    let (events, names) = sorted_events(store, settings, None);
     let mut pairs: FxMap<(u32, u32), PairStats> = FxMap::default();
     let mut capped = Vec::new();
     // Per tweet, the accounts already counted for it (multi-key kinds: a tweet
@@ -209,11 +244,18 @@ pub fn network(store: &Store, settings: Settings) -> Network {
         let key = names.describe(store, &group[0]);
         capped.push(CappedKey { key, events: group.len(), in_one_window });
     };
+    // Tweet pairs already counted in the Δt figures (multi-key kinds meet a
+    // pair once per shared key).
+    let mut seen_pairs: FxMap<(u32, u32), ()> = FxMap::default();
+    let similar = |a: u32, b: u32| names.words.as_ref().is_none_or(|w| w.similar(a, b, settings.similarity));
     scan(&events, settings, on_capped, |e, other, first| {
+        if !similar(e.tweet, other.tweet) {
+            return;
+        }
         let (pair, forward) =
             if e.user < other.user { ((e.user, other.user), true) } else { ((other.user, e.user), false) };
         let stats = pairs.entry(pair).or_insert(PairStats { min_dt: u32::MAX, ..PairStats::default() });
-        if first {
+        if first && (single_key || seen_pairs.insert((e.tweet, other.tweet), ()).is_none()) {
             let dt = other.time - e.time;
             stats.pairs += 1;
             stats.total_dt += u64::from(dt);
@@ -236,15 +278,16 @@ pub fn network(store: &Store, settings: Settings) -> Network {
 /// Which tweets (by row) have a partner tweet, within the window and with
 /// the same key, by an account they share one of `edges` with.
 pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32), PairStats)]) -> Vec<bool> {
-    let (events, _) = sorted_events(store, settings.kind, None);
+    let (events, names) = sorted_events(store, settings, None);
     let edge: FxMap<(u32, u32), ()> = edges.iter().map(|&(p, _)| (p, ())).collect();
     let mut marked = vec![false; store.len()];
+    let similar = |a: u32, b: u32| names.words.as_ref().is_none_or(|w| w.similar(a, b, settings.similarity));
     scan(
         &events,
         settings,
         |_, _| {},
         |e, other, _| {
-            if edge.contains_key(&(e.user.min(other.user), e.user.max(other.user))) {
+            if similar(e.tweet, other.tweet) && edge.contains_key(&(e.user.min(other.user), e.user.max(other.user))) {
                 marked[e.tweet as usize] = true;
             }
         },
@@ -256,7 +299,7 @@ pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32
 /// `network`, `a`'s first: the keys it left out give none.
 pub fn evidence(store: &Store, network: &Network, a: u32, b: u32) -> Vec<EvidencePair> {
     let settings = network.settings;
-    let (events, names) = sorted_events(store, settings.kind, Some((a, b)));
+    let (events, names) = sorted_events(store, settings, Some((a, b)));
     let capped: std::collections::HashSet<&str> = network.capped.iter().map(|c| c.key.as_str()).collect();
     let mut out = Vec::new();
     for group in events.chunk_by(|x, y| x.key == y.key) {
@@ -266,7 +309,8 @@ pub fn evidence(store: &Store, network: &Network, a: u32, b: u32) -> Vec<Evidenc
         for x in group.iter().filter(|x| x.user == a) {
             for y in group.iter().filter(|y| y.user == b) {
                 let dt = x.time.abs_diff(y.time);
-                if dt <= settings.window {
+                let similar = names.words.as_ref().is_none_or(|w| w.similar(x.tweet, y.tweet, settings.similarity));
+                if dt <= settings.window && similar {
                     out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt });
                 }
             }

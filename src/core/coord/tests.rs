@@ -25,7 +25,7 @@ fn campaign(rows: &[Row]) -> Campaign {
 }
 
 fn settings(kind: Kind, window: u32) -> Settings {
-    Settings { kind, window, min_weight: 1, max_group: None }
+    Settings { window, min_weight: 1, max_group: None, ..Settings::new(kind) }
 }
 
 /// Directed weights by user id.
@@ -213,7 +213,7 @@ fn texts_that_share_a_hash_are_still_told_apart() {
         ("3", "c", "10:00", "", "", "another", "", "", ""),
     ]);
     // As if all three had hashed alike.
-    let (mut events, mut names) = keys::events(&c.store, Kind::CoTweet, None);
+    let (mut events, mut names) = keys::events(&c.store, Kind::CoTweet, None, None);
     for e in &mut events {
         e.key = 7;
     }
@@ -225,4 +225,43 @@ fn texts_that_share_a_hash_are_still_told_apart() {
     assert_eq!(names.describe(&c.store, &events[2]), "another");
     assert_eq!(names.describe(&c.store, &events[0]), "one text");
     assert_eq!(normalise_text("ΟΔΟΣ a@b c"), "οδος a c");
+}
+
+#[test]
+fn a_date_range_and_a_percentile_narrow_the_network() {
+    let c = retweets();
+    // Only 11:00 onwards: the retweets of 901 by a and b.
+    let range = Some(crate::core::query::Range { from: (18_262 * 24 + 11) * 60, to: (18_262 * 24 + 12) * 60 });
+    let net = network(&c.store, Settings { range, ..settings(Kind::CoRetweet, 60) });
+    assert_eq!(net.directed().len(), 2);
+    // Weights of the pairs' stronger directions: a–b 2, a–d 2, b–d 2 → the
+    // 90th percentile is 2, so every pair stays; min weight 3 drops them all.
+    let net = network(&c.store, Settings { percentile: Some(90.0), ..settings(Kind::CoRetweet, 60) });
+    assert_eq!((net.threshold(), net.undirected().len()), (2, 3));
+    let net = network(&c.store, Settings { percentile: Some(0.0), min_weight: 3, ..settings(Kind::CoRetweet, 60) });
+    assert_eq!(net.undirected().len(), 0);
+}
+
+#[test]
+fn co_similar_links_near_identical_texts_only() {
+    let c = campaign(&[
+        ("1", "a", "10:00", "", "", "Vote for the people of this land today", "", "", ""),
+        ("2", "b", "10:00", "", "", "vote for the people of this land today!", "", "", ""),
+        ("3", "c", "10:00", "", "", "vote for the people of this land", "", "", ""),
+        ("4", "d", "10:00", "", "", "something else entirely, nothing shared", "", "", ""),
+        ("5", "e", "10:05", "", "", "Vote for the people of this land today", "", "", ""),
+    ]);
+    // a, b: J = 1; a, c: 7/8 ≥ 0.8; e is five minutes later.
+    let got = weights(&c, settings(Kind::CoSimilar, 60));
+    assert_eq!(
+        got,
+        vec![w("a", "b", 1), w("a", "c", 1), w("b", "a", 1), w("b", "c", 1), w("c", "a", 1), w("c", "b", 1)]
+    );
+    let strict = weights(&c, Settings { similarity: 0.95, ..settings(Kind::CoSimilar, 60) });
+    assert_eq!(strict, vec![w("a", "b", 1), w("b", "a", 1)]);
+    let net = network(&c.store, settings(Kind::CoSimilar, 60));
+    let (a, b) = (c.store.users().get(b"a").unwrap(), c.store.users().get(b"b").unwrap());
+    let (_, ab) = net.undirected().into_iter().find(|(p, _)| *p == (a.min(b), a.max(b))).unwrap();
+    assert_eq!(ab.pairs, 1, "one pair of tweets, however many bands it shares");
+    assert_eq!(evidence(&c.store, &net, a, b).len(), 1);
 }
