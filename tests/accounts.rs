@@ -110,7 +110,8 @@ fn with_a_range_the_table_lists_the_accounts_the_overview_counts() {
 fn blanks_sort_last_in_both_directions() {
     let c = load(&[TWEETS, USERS]);
     let rows = account_rows(&c, None);
-    let columns: [(AccountColumn, fn(&AccountRow) -> bool); 4] = [
+    type IsBlank = fn(&AccountRow) -> bool;
+    let columns: [(AccountColumn, IsBlank); 4] = [
         (AccountColumn::FirstTweet, |r| r.first_tweet.is_none()),
         (AccountColumn::LastTweet, |r| r.last_tweet.is_none()),
         (AccountColumn::Language, |r| r.language.is_empty()),
