@@ -162,3 +162,26 @@ fn fivethirtyeight_domains_are_the_expanded_links() {
     assert!(page.rows.iter().all(|t| t.engagement.is_none()), "the layout has no counts: absent, not 0");
     assert!(page.rows.iter().all(|t| t.urls.iter().all(|u| !u.contains("t.co/"))), "{:?}", page.rows[0].urls);
 }
+
+#[test]
+fn the_top_client_and_domain_open_as_many_tweets_as_the_overview_counts() {
+    let c = load(&[TWEETS, USERS]);
+    let summary = summarize(&c);
+    let release = zip_records(TWEETS);
+    let (client, n) = summary.top_clients[0].clone();
+    assert_eq!(release.iter().filter(|t| t["tweet_client_name"] == client).count() as u64, n);
+    let page = tweets(&c, &TweetQuery { client: Some(client), limit: 1, ..TweetQuery::default() });
+    assert_eq!(page.total as u64, n);
+    // The release's `urls` column, its hosts read here without www.
+    let (site, n) = summary.top_domains[0].clone();
+    let links_to = |urls: &str| {
+        urls.split(['\'', ',', '[', ']', ' ']).filter(|u| u.contains("://")).any(|u| {
+            let host = u.split("://").nth(1).unwrap_or_default().split(['/', '?', '#', ':']).next().unwrap_or_default();
+            host.to_lowercase().trim_start_matches("www.") == site
+        })
+    };
+    assert_eq!(release.iter().filter(|t| links_to(&t["urls"])).count() as u64, n, "{site}");
+    let page = tweets(&c, &TweetQuery { domain: Some(site.clone()), limit: 1, ..TweetQuery::default() });
+    assert_eq!(page.total as u64, n, "{site}");
+    assert_eq!(tweets(&c, &TweetQuery { client: Some("no such client".into()), ..TweetQuery::default() }).total, 0);
+}

@@ -5,7 +5,9 @@
 use crate::core::ingest::Campaign;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Profile, Store, TweetKind};
-use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, user_label, Keys, Ranking, Summary};
+use crate::core::summary::{
+    continuous_months, domain, fold_tag, rank, summarize_in, user_label, Keys, Ranking, Summary,
+};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -292,6 +294,12 @@ pub struct TweetQuery {
     pub range: Option<Range>,
     pub offset: usize,
     pub limit: usize,
+    /// A client's name as the file writes it (the overview's Clients list).
+    #[serde(default)]
+    pub client: Option<String>,
+    /// A linked domain as the overview counts it (`example.com`).
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -432,6 +440,20 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
         let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
         (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
     });
+    let client = match &q.client {
+        Some(name) => match store.clients().get(name.as_bytes()) {
+            Some(c) => Some(c),
+            None => return empty,
+        },
+        None => None,
+    };
+    // Which URLs link to the domain, worked out once per URL rather than per tweet.
+    let domains: Option<Vec<bool>> = q.domain.as_ref().map(|wanted| {
+        let wanted = domain(wanted.trim());
+        (0..store.urls().len() as u32)
+            .map(|u| domain(&String::from_utf8_lossy(store.urls().bytes(u))) == wanted)
+            .collect()
+    });
     let needle = Needle::new(&q.text);
     // Rows are scanned in storage order (cache-friendly); the newest
     // `offset + limit` matches are kept in a heap whose top is the oldest kept.
@@ -446,6 +468,10 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
             && hashtags
                 .as_ref()
                 .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
+            && client.is_none_or(|c| store.client(i) == c)
+            && domains
+                .as_ref()
+                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Url(u) if wanted[u as usize])))
             && needle.found_in(store.text(i));
         if matches {
             total += 1;

@@ -47,6 +47,9 @@ pub struct ViewState {
     pub language: Option<String>,
     pub kind: Option<TweetKind>,
     pub search_account: Option<String>,
+    /// The tweets of one client, one linked domain (from the overview's lists).
+    pub client: Option<String>,
+    pub domain: Option<String>,
 }
 
 impl Default for ViewState {
@@ -65,6 +68,8 @@ impl Default for ViewState {
             language: None,
             kind: None,
             search_account: None,
+            client: None,
+            domain: None,
         }
     }
 }
@@ -206,6 +211,8 @@ impl ViewState {
         put("lang", self.language.as_deref());
         put("type", self.kind.map(kind_key));
         put("by", self.search_account.as_deref());
+        put("client", self.client.as_deref());
+        put("domain", self.domain.as_deref());
         let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         if body.is_empty() {
             String::new()
@@ -239,6 +246,8 @@ impl ViewState {
                 "lang" => view.language = some(),
                 "type" => view.kind = TweetKind::ALL.into_iter().find(|k| kind_key(*k) == value),
                 "by" => view.search_account = some(),
+                "client" => view.client = some(),
+                "domain" => view.domain = some(),
                 _ => {}
             }
         }
@@ -266,6 +275,8 @@ mod tests {
             language: Some("fa".into()),
             kind: Some(TweetKind::Retweet),
             search_account: Some("123".into()),
+            client: Some("Twitter for iPhone".into()),
+            domain: Some("bit.ly".into()),
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");

@@ -53,6 +53,8 @@ fn tweets_of(label: String, filter: fn(&mut ViewState, String)) -> Box<dyn FnOnc
         v.language = None;
         v.kind = None;
         v.search_account = None;
+        v.client = None;
+        v.domain = None;
         filter(v, label);
         v.tab = Tab::Tweets;
     })
@@ -128,9 +130,9 @@ fn Figures(props: &FiguresProps) -> Html {
             if !props.users_only {
             <div class="grid">
                 <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(|v, l| v.language = Some(l))} />
-                <RankedList title="Clients" items={s.top_clients.clone()} />
+                <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(|v, c| v.client = Some(c))} />
                 <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(|v, tag| v.hashtag = Some(tag))} />
-                <RankedList title="Linked domains" items={s.top_domains.clone()} />
+                <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(|v, d| v.domain = Some(d))} />
                 // The text names mentioned and retweeted accounts by screen name (or hash).
                 <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(|v, name| v.search = format!("@{name}"))} />
                 <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(|v, name| v.search = format!("RT @{name}"))} />

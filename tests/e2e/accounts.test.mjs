@@ -200,6 +200,24 @@ test('a hashtag of the overview opens the tweets that carry it, as many as the o
   await page.close();
 });
 
+test('the top language, client and domain of the overview open as many tweets as it counts', async () => {
+  const { page } = await openThailand();
+  for (const [list, key] of [['Languages', 'lang'], ['Clients', 'client'], ['Linked domains', 'domain']]) {
+    await page.click('#tab-overview');
+    const first = page.locator(`section[aria-label="${list}"] tbody tr`).first();
+    await first.waitFor();
+    const shown = digits(await first.locator('td').textContent());
+    await first.locator('th button').click();
+    await page.waitForSelector('#tab-tweets[aria-selected="true"]');
+    await page.waitForSelector('#tweets-count');
+    await page.waitForTimeout(300);
+    assert.equal(Number(await page.getAttribute('#tweets-count', 'data-total')), shown, `${list}: the tweets of the first`);
+    assert.match(new URL(page.url()).hash, new RegExp(`${key}=`));
+  }
+  await page.screenshot({ path: join(SHOTS, 'tweets-of-domain.png') });
+  await page.close();
+});
+
 test('a users file alone shows dashes for the tweet figures and one sentence for the lists', async () => {
   for (const file of ['china_082019_1_users_csv_hashed.csv', 'catalonia_201906_1_users_csv_hashed.csv']) {
     const { page, errors } = await h.open();
