@@ -86,8 +86,13 @@ pub fn AccountTable() -> Html {
     // A users file alone: the tweet figures are not in the files, not zero.
     let users_only = state.selected_summary().is_some_and(|s| s.tweets == 0);
     let absent = || html! { <span class="absent" title="Not in these files">{"—"}</span> };
-    let or_absent =
-        |text: &Option<String>| text.as_ref().filter(|t| !t.is_empty()).map_or_else(absent, |t| html! { {t} });
+    let or_absent = |text: &str| {
+        if text.is_empty() {
+            absent()
+        } else {
+            html! { text }
+        }
+    };
     let answer = use_answer(Some(Query::Accounts(query.clone())));
     let on_filter = {
         let (change, offset, typed) = (change.clone(), offset.clone(), typed.clone());
@@ -216,13 +221,13 @@ pub fn AccountTable() -> Html {
                             </td>
                             <td class="num">{format::count(u64::from(r.followers))}</td>
                             <td class="num">{format::count(u64::from(r.following))}</td>
-                            <td class="nowrap">{or_absent(&r.created)}</td>
-                            <td class="nowrap">{or_absent(&r.first_tweet)}</td>
-                            <td class="nowrap">{or_absent(&r.last_tweet)}</td>
+                            <td class="nowrap">{or_absent(r.created.as_deref().unwrap_or_default())}</td>
+                            <td class="nowrap">{or_absent(r.first_tweet.as_deref().unwrap_or_default())}</td>
+                            <td class="nowrap">{or_absent(r.last_tweet.as_deref().unwrap_or_default())}</td>
                             <td class="num" data-tweets={r.tweets.to_string()}>{if users_only { absent() } else { html! { format::count(r.tweets) } }}</td>
                             <td class="num">{if r.tweets > 0 { html! { format::percent(r.retweets, r.tweets) } } else { absent() }}</td>
-                            <td>{or_absent(&Some(r.language.clone()))}</td>
-                            <td>{or_absent(&Some(r.client.clone()))}</td>
+                            <td>{or_absent(&r.language)}</td>
+                            <td class="nowrap">{or_absent(&r.client)}</td>
                         </tr>
                     }) }
                     </tbody>
