@@ -385,6 +385,12 @@ mod tests {
     }
 
     #[test]
+    fn a_rejection_is_of_the_file_chosen_or_of_a_member_of_it() {
+        assert!(of_file("a.csv", "a.csv") && of_file("a.zip › a.csv", "a.zip"));
+        assert!(!of_file("a.csv2", "a.csv") && !of_file("b.zip › a.zip", "a.zip") && !of_file("a.zip/x", "a.zip"));
+    }
+
+    #[test]
     fn finds_domains_and_retweeted_names() {
         assert_eq!(domain("https://www.Example.com:8080/a?b#c"), "example.com");
         assert_eq!(domain("http://user@t.co/x"), "t.co");
