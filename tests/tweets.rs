@@ -202,6 +202,7 @@ fn search_hashtags_and_the_account_filter_fold_alike() {
             offset: 0,
             limit: 10,
             range: None,
+            without_tweets: false,
         };
         account_page(&rows, &q).rows.into_iter().map(|r| r.id).collect::<Vec<_>>()
     };

@@ -102,7 +102,7 @@ fn ask_everything(campaign: &Campaign, words: &str) {
         Query::Tweets(TweetQuery { account: account.clone(), limit: usize::MAX, ..TweetQuery::default() }),
     ];
     for (sort, descending) in [(AccountColumn::Tweets, true), (AccountColumn::RetweetShare, false)] {
-        let q = AccountQuery { filter: words.to_string(), sort, descending, offset: 0, limit: 10, range };
+        let q = AccountQuery { filter: words.to_string(), sort, descending, offset: 0, limit: 10, range, without_tweets: false };
         queries.push(Query::Accounts(q.clone()));
         queries.push(Query::AccountsCsv(AccountQuery { range: None, ..q }));
     }

@@ -61,7 +61,11 @@ pub struct AccountQuery {
     pub descending: bool,
     pub offset: usize,
     pub limit: usize,
+    /// With a range, the table lists the accounts with a tweet in it, as the
+    /// overview counts them; `without_tweets` lists the others too.
     pub range: Option<Range>,
+    #[serde(default)]
+    pub without_tweets: bool,
 }
 
 /// One row of the account table.
@@ -78,8 +82,14 @@ pub struct AccountRow {
     pub last_tweet: Option<String>,
     pub tweets: u64,
     pub retweets: u64,
+    /// The main language and client of the account's tweets.
     pub language: String,
     pub client: String,
+    /// The profile as the files give it.
+    pub location: String,
+    pub description: String,
+    pub url: String,
+    pub account_language: String,
     #[serde(skip)]
     search_text: String,
 }
@@ -100,6 +110,9 @@ pub struct AccountPage {
     pub total: usize,
     pub offset: usize,
     pub rows: Vec<AccountRow>,
+    /// With a range, how many accounts matching the filter have no tweet in
+    /// it, listed or not.
+    pub without_tweets: usize,
 }
 
 /// Every account with its figures over `range`: the table the page pages through.
@@ -158,6 +171,10 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
                 retweets: s.retweets,
                 language: top_language.get(&user).map(|&l| store.languages().text(l)).unwrap_or_default(),
                 client: top_client.get(&user).map(|&c| store.clients().text(c)).unwrap_or_default(),
+                location: p.location.clone(),
+                description: p.description.clone(),
+                url: p.url.clone(),
+                account_language: p.language.clone(),
                 id,
                 search_text,
             }
@@ -167,11 +184,29 @@ pub fn account_rows(campaign: &Campaign, range: Option<Range>) -> Vec<AccountRow
     rows
 }
 
+/// Whether a row's cell in `column` is blank: blanks sort last either way.
+fn blank(r: &AccountRow, column: AccountColumn) -> bool {
+    match column {
+        AccountColumn::DisplayName => r.display_name.is_empty(),
+        AccountColumn::ScreenName => r.screen_name.is_empty(),
+        AccountColumn::Created => r.created.is_none(),
+        AccountColumn::FirstTweet => r.first_tweet.is_none(),
+        AccountColumn::LastTweet => r.last_tweet.is_none(),
+        AccountColumn::RetweetShare => r.tweets == 0,
+        AccountColumn::Language => r.language.is_empty(),
+        AccountColumn::Client => r.client.is_empty(),
+        AccountColumn::Followers | AccountColumn::Following | AccountColumn::Tweets => false,
+    }
+}
+
 /// Filters, sorts and pages precomputed rows.
 pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
     let needle = fold(q.filter.trim());
-    let mut matched: Vec<&AccountRow> =
-        rows.iter().filter(|r| needle.is_empty() || r.search_text.contains(&needle)).collect();
+    let found = rows.iter().filter(|r| needle.is_empty() || r.search_text.contains(&needle));
+    // The rows of a range carry the range's figures: no tweets means none in it.
+    let quiet = |r: &AccountRow| q.range.is_some() && r.tweets == 0;
+    let without_tweets = found.clone().filter(|r| quiet(r)).count();
+    let mut matched: Vec<&AccountRow> = found.filter(|r| q.without_tweets || !quiet(r)).collect();
     use std::cmp::Ordering;
     let by = |a: &&AccountRow, b: &&AccountRow| -> Ordering {
         match q.sort {
@@ -188,44 +223,57 @@ pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
             AccountColumn::Client => a.client.cmp(&b.client),
         }
     };
-    // Ties keep id order whichever way the column sorts.
+    // Blanks last in both directions; ties keep id order whichever way the column sorts.
     matched.sort_by(|a, b| {
         let order = by(a, b);
-        (if q.descending { order.reverse() } else { order }).then_with(|| a.id.cmp(&b.id))
+        blank(a, q.sort)
+            .cmp(&blank(b, q.sort))
+            .then(if q.descending { order.reverse() } else { order })
+            .then_with(|| a.id.cmp(&b.id))
     });
     let total = matched.len();
     let offset = q.offset.min(total);
     let rows = matched.into_iter().skip(offset).take(q.limit).cloned().collect();
-    AccountPage { total, offset, rows }
+    AccountPage { total, offset, rows, without_tweets }
 }
 
-fn csv_field(value: &str) -> String {
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    let guarded = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+/// A CSV field, quoted. Text a person wrote that starts with = + - @ would run
+/// as a formula in a spreadsheet, so it gets a leading `'`; ids are left
+/// exact (`guard` false): a hash starting with `+` is no formula, and an
+/// export must match the release byte for byte.
+fn csv_field(value: &str, guard: bool) -> String {
+    let guarded =
+        if guard && value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
-/// The rows a query selects, all of them, as CSV for download.
+/// The rows a query selects, all of them, as CSV for download: a UTF-8 byte
+/// order mark first, so that spreadsheets read Thai, Arabic or Cyrillic
+/// names as such.
 pub fn accounts_csv(rows: &[AccountRow], q: &AccountQuery) -> String {
     let all = account_page(rows, &AccountQuery { offset: 0, limit: usize::MAX, ..q.clone() });
     let mut out = String::from(
-        "userid,user_display_name,user_screen_name,follower_count,following_count,account_creation_date,first_tweet,last_tweet,tweets,retweets,retweet_share,main_language,main_client\n",
+        "\u{FEFF}userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language,first_tweet,last_tweet,tweets,retweets,retweet_share,main_language,main_client\n",
     );
     for r in &all.rows {
         let fields = [
-            csv_field(&r.id),
-            csv_field(&r.display_name),
-            csv_field(&r.screen_name),
+            csv_field(&r.id, false),
+            csv_field(&r.display_name, true),
+            csv_field(&r.screen_name, true),
+            csv_field(&r.location, true),
+            csv_field(&r.description, true),
+            csv_field(&r.url, true),
             r.followers.to_string(),
             r.following.to_string(),
             r.created.clone().unwrap_or_default(),
+            csv_field(&r.account_language, true),
             r.first_tweet.clone().unwrap_or_default(),
             r.last_tweet.clone().unwrap_or_default(),
             r.tweets.to_string(),
             r.retweets.to_string(),
             format!("{:.4}", r.retweet_share()),
-            csv_field(&r.language),
-            csv_field(&r.client),
+            csv_field(&r.language, true),
+            csv_field(&r.client, true),
         ];
         out.push_str(&fields.join(","));
         out.push('\n');

@@ -315,9 +315,18 @@ fn add_fivethirtyeight(
         let id = store.intern_hashtag(tag.as_bytes());
         store.push_entity(Entity::Hashtag(id));
     });
-    for word in text.split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")) {
-        let id = store.push_url(word.as_bytes());
-        store.push_entity(Entity::Url(id));
+    // The layout's expanded links say where a tweet pointed; the links in its
+    // text are t.co's, which would make t.co every tweet's domain.
+    if c.expanded_links.iter().any(Option::is_some) {
+        for link in c.expanded_links.iter().map(|&column| field(record, column)).filter(|link| !link.is_empty()) {
+            let id = store.push_url(link);
+            store.push_entity(Entity::Url(id));
+        }
+    } else {
+        for word in text.split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")) {
+            let id = store.push_url(word.as_bytes());
+            store.push_entity(Entity::Url(id));
+        }
     }
     Ok(())
 }

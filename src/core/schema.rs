@@ -65,6 +65,8 @@ pub struct FiveThirtyEightColumns {
     pub tweet_id: Option<usize>,
     pub region: Option<usize>,
     pub post_type: Option<usize>,
+    /// `tco1_step1`…`tco3_step1`: where the tweet's t.co links lead, expanded.
+    pub expanded_links: [Option<usize>; 3],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +138,7 @@ impl Layout {
                 tweet_id: col("tweet_id"),
                 region: col("region"),
                 post_type: col("post_type"),
+                expanded_links: [col("tco1_step1"), col("tco2_step1"), col("tco3_step1")],
             }));
         }
         Err(refusal(&names, looks_like_tweets))

@@ -6,7 +6,7 @@ use crate::core::fold::fold_into;
 use crate::core::ingest::Campaign;
 use crate::core::query::Range;
 use crate::core::store::{Entity, Store, TweetKind};
-use crate::core::summary::{fold_tag, user_label, RevealedNames};
+use crate::core::summary::{domain, fold_tag, user_label, RevealedNames};
 use crate::core::time;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,12 @@ pub struct TweetQuery {
     pub sort: TweetSort,
     pub offset: usize,
     pub limit: usize,
+    /// A client's name as the file writes it (the overview's Clients list).
+    #[serde(default)]
+    pub client: Option<String>,
+    /// A linked domain as the overview counts it (`example.com`).
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 /// An account a tweet mentions.
@@ -249,6 +255,20 @@ pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -
         let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
         (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
     });
+    let client = match &q.client {
+        Some(name) => match store.clients().get(name.as_bytes()) {
+            Some(c) => Some(c),
+            None => return empty,
+        },
+        None => None,
+    };
+    // Which URLs link to the domain, worked out once per URL rather than per tweet.
+    let domains: Option<Vec<bool>> = q.domain.as_ref().map(|wanted| {
+        let wanted = domain(wanted.trim());
+        (0..store.urls().len() as u32)
+            .map(|u| domain(&String::from_utf8_lossy(store.urls().bytes(u))) == wanted)
+            .collect()
+    });
     let mut needle = Needle::new(&q.text);
     // Rows are scanned in storage order (cache-friendly); the first
     // `offset + limit` in the order are kept in a heap whose top is the last kept.
@@ -264,6 +284,10 @@ pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -
                 .as_ref()
                 .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
             && mentioned.is_none_or(|m| store.entities(i).any(|e| e == Entity::Mention(m)))
+            && client.is_none_or(|c| store.client(i) == c)
+            && domains
+                .as_ref()
+                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Url(u) if wanted[u as usize])))
             && needle.found_in(store.text(i));
         if matches {
             total += 1;

@@ -55,6 +55,46 @@ pub struct Summary {
     pub hour_by_weekday: Vec<[u64; 24]>,
 }
 
+/// One kind of problem among the rejected rows of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectionGroup {
+    /// [`crate::core::error::Problem::name`]: `cut short`, `field count`, …
+    pub kind: String,
+    pub rows: u64,
+    /// The first such rejection kept, as the sentence that says where and why.
+    pub first: Option<String>,
+}
+
+/// Whether a rejection's file label (`a.csv`, `a.zip › a.csv`) is of the chosen file `name`.
+fn of_file(label: &str, name: &str) -> bool {
+    label == name || label.strip_prefix(name).is_some_and(|rest| rest.starts_with(" › "))
+}
+
+impl Summary {
+    /// The rejected rows of the chosen file `name`, grouped by kind, most first.
+    /// Where every file of the campaign is that file, the counts are the
+    /// campaign's (`rejected_by_kind`), exact; otherwise they count the
+    /// rejections kept, the first few.
+    pub fn rejections_of(&self, name: &str) -> Vec<RejectionGroup> {
+        let kept: Vec<_> = self.rejections.iter().filter(|r| of_file(&r.file, name)).collect();
+        let first = |kind: &str| kept.iter().find(|r| r.problem.name() == kind).map(|r| r.to_string());
+        let exact = !self.files.is_empty() && self.files.iter().all(|f| of_file(f, name));
+        let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+        if exact {
+            counts.extend(self.rejected_by_kind.iter().map(|(k, &n)| (k.as_str(), n)));
+        } else {
+            kept.iter().for_each(|r| *counts.entry(r.problem.name()).or_default() += 1);
+        }
+        let mut groups: Vec<RejectionGroup> = counts
+            .into_iter()
+            .filter(|&(_, rows)| rows > 0)
+            .map(|(kind, rows)| RejectionGroup { kind: kind.to_string(), rows, first: first(kind) })
+            .collect();
+        groups.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.kind.cmp(&b.kind)));
+        groups
+    }
+}
+
 /// Sorts counts into a ranking of at most `n`, by count and then by label.
 pub fn rank(counts: impl IntoIterator<Item = (String, u64)>, n: usize) -> Ranking {
     let mut ranked: Ranking = counts.into_iter().filter(|(_, c)| *c > 0).collect();
@@ -420,6 +460,12 @@ mod tests {
         assert_eq!(months, ["2019-11", "2019-12", "2020-01", "2020-02"]);
         assert_eq!(continuous_months(&counts)[3].1, 5);
         assert!(continuous_months(&BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn a_rejection_is_of_the_file_chosen_or_of_a_member_of_it() {
+        assert!(of_file("a.csv", "a.csv") && of_file("a.zip › a.csv", "a.zip"));
+        assert!(!of_file("a.csv2", "a.csv") && !of_file("b.zip › a.zip", "a.zip") && !of_file("a.zip/x", "a.zip"));
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct ViewState {
     /// A user id: the tweets that mention it.
     pub mentions: Option<String>,
     pub tweet_sort: TweetSort,
+    /// The tweets of one client, one linked domain (from the overview's lists).
+    pub client: Option<String>,
+    pub domain: Option<String>,
 }
 
 impl Default for ViewState {
@@ -70,6 +73,8 @@ impl Default for ViewState {
             search_account: None,
             mentions: None,
             tweet_sort: TweetSort::Newest,
+            client: None,
+            domain: None,
         }
     }
 }
@@ -213,6 +218,8 @@ impl ViewState {
         put("by", self.search_account.as_deref());
         put("mentions", self.mentions.as_deref());
         put("tweet_sort", (self.tweet_sort != d.tweet_sort).then(|| self.tweet_sort.key()));
+        put("client", self.client.as_deref());
+        put("domain", self.domain.as_deref());
         let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         if body.is_empty() {
             String::new()
@@ -250,6 +257,8 @@ impl ViewState {
                 "tweet_sort" => {
                     view.tweet_sort = TweetSort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default()
                 }
+                "client" => view.client = some(),
+                "domain" => view.domain = some(),
                 _ => {}
             }
         }
@@ -279,6 +288,8 @@ mod tests {
             search_account: Some("123".into()),
             mentions: Some("1214742430601187328".into()),
             tweet_sort: TweetSort::MostLiked,
+            client: Some("Twitter for iPhone".into()),
+            domain: Some("bit.ly".into()),
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");

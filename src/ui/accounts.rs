@@ -8,6 +8,7 @@ use super::pager::Pager;
 use super::state::AppContext;
 use crate::core::query::{AccountColumn, AccountQuery, AccountRow, Answer, Query};
 use crate::core::view::Tab;
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -63,6 +64,8 @@ pub fn AccountTable() -> Html {
     let bridge = use_context::<super::app::BridgeContext>().expect("AccountTable sits inside the worker provider");
     let change = view_changer(&state);
     let offset = use_state(|| 0usize);
+    // With a range: whether the accounts without a tweet in it are listed too.
+    let without_tweets = use_state(|| false);
     let typed = use_state(|| state.view.accounts_filter.clone());
     {
         // Back and Forward change the view under the box: show what it holds.
@@ -78,6 +81,17 @@ pub fn AccountTable() -> Html {
         offset: *offset,
         limit: PAGE,
         range: view.range(),
+        without_tweets: *without_tweets,
+    };
+    // A users file alone: the tweet figures are not in the files, not zero.
+    let users_only = state.selected_summary().is_some_and(|s| s.tweets == 0);
+    let absent = || html! { <span class="absent" title="Not in these files">{"—"}</span> };
+    let or_absent = |text: &str| {
+        if text.is_empty() {
+            absent()
+        } else {
+            html! { text }
+        }
     };
     let answer = use_answer(Some(Query::Accounts(query.clone())));
     let on_filter = {
@@ -151,6 +165,30 @@ pub fn AccountTable() -> Html {
             }))
         })
     };
+    let quiet_note = match page.as_ref() {
+        Some(p) if view.range().is_some() && p.without_tweets > 0 => {
+            let (shown, offset) = (*without_tweets, offset.clone());
+            let toggle = {
+                let without_tweets = without_tweets.clone();
+                Callback::from(move |_: MouseEvent| {
+                    offset.set(0);
+                    without_tweets.set(!shown);
+                })
+            };
+            let n = format::count(p.without_tweets as u64);
+            let (sentence, button) = if shown {
+                (format!("Listed with them: {n} accounts with no tweet in this range."), "Hide them")
+            } else {
+                (format!("{n} more accounts have no tweet in this range."), "Show them too")
+            };
+            html! {
+                <p class="muted quiet-accounts" data-without-tweets={p.without_tweets.to_string()}>
+                    {sentence}{" "}<button id="accounts-without-tweets" class="link" onclick={toggle}>{button}</button>
+                </p>
+            }
+        }
+        _ => html! {},
+    };
     let pager = page.as_ref().map(|p| {
         let offset = offset.clone();
         html! {
@@ -165,37 +203,73 @@ pub fn AccountTable() -> Html {
                 <button id="accounts-export" class="button secondary" onclick={on_export}>{"Export these rows as CSV"}</button>
             </div>
             { pager.clone().unwrap_or_default() }
-            <div class="table-scroll">
+            { quiet_note }
+            <ScrollBox>
                 <table class="account-table" data-total={page.as_ref().map(|p| p.total.to_string())}>
                     <thead><tr>{ for COLUMNS.iter().map(|(c, l)| sort_button(*c, l)) }</tr></thead>
                     <tbody>
                     { for page.iter().flat_map(|p| p.rows.iter()).map(|r| html! {
                         <tr data-account={r.id.clone()}>
-                            <td dir="auto">
-                                <button class="link" onclick={open_account(r)} title={format!("Open the page of {}", r.id)}>{short_id(&r.display_name)}</button>
+                            <td dir="auto" class="name">
+                                <button class="link" onclick={open_account(r)} title={r.display_name.clone()}>{&r.display_name}</button>
                             </td>
-                            <td dir="auto" title={r.screen_name.clone()}>
-                                <span class="id">{short_id(&r.screen_name)}</span>
+                            <td dir="auto" class="name" title={r.screen_name.clone()}>
+                                <span class="id">{&r.screen_name}</span>
                                 if r.screen_name.chars().count() > 16 {
                                     <CopyButton text={r.screen_name.clone()} />
                                 }
                             </td>
                             <td class="num">{format::count(u64::from(r.followers))}</td>
                             <td class="num">{format::count(u64::from(r.following))}</td>
-                            <td>{r.created.clone().unwrap_or_default()}</td>
-                            <td class="nowrap">{r.first_tweet.clone().unwrap_or_default()}</td>
-                            <td class="nowrap">{r.last_tweet.clone().unwrap_or_default()}</td>
-                            <td class="num" data-tweets={r.tweets.to_string()}>{format::count(r.tweets)}</td>
-                            <td class="num">{if r.tweets > 0 { format::percent(r.retweets, r.tweets) } else { String::new() }}</td>
-                            <td>{&r.language}</td>
-                            <td>{&r.client}</td>
+                            <td class="nowrap">{or_absent(r.created.as_deref().unwrap_or_default())}</td>
+                            <td class="nowrap">{or_absent(r.first_tweet.as_deref().unwrap_or_default())}</td>
+                            <td class="nowrap">{or_absent(r.last_tweet.as_deref().unwrap_or_default())}</td>
+                            <td class="num" data-tweets={r.tweets.to_string()}>{if users_only { absent() } else { html! { format::count(r.tweets) } }}</td>
+                            <td class="num">{if r.tweets > 0 { html! { format::percent(r.retweets, r.tweets) } } else { absent() }}</td>
+                            <td>{or_absent(&r.language)}</td>
+                            <td class="nowrap">{or_absent(&r.client)}</td>
                         </tr>
                     }) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             { pager.unwrap_or_default() }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ScrollBoxProps {
+    children: Html,
+}
+
+/// A box that scrolls sideways, and says so in words while its content is wider than it.
+#[function_component]
+fn ScrollBox(props: &ScrollBoxProps) -> Html {
+    let node = use_node_ref();
+    let wider = use_state_eq(|| false);
+    let measure = {
+        let (node, wider) = (node.clone(), wider.clone());
+        move || {
+            if let Some(element) = node.cast::<web_sys::Element>() {
+                wider.set(element.scroll_width() > element.client_width());
+            }
+        }
+    };
+    {
+        // After every render (the rows changed), and whenever the window is resized.
+        let measure = measure.clone();
+        use_effect(measure);
+    }
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+        move || drop(listener)
+    });
+    html! {
+        <>
+            <p class="scroll-hint" hidden={!*wider}>{"The table is wider than the page: scroll it sideways for more columns →"}</p>
+            <div class="table-scroll" ref={node} data-wider={wider.to_string()}>{props.children.clone()}</div>
+        </>
     }
 }
 

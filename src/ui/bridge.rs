@@ -92,7 +92,7 @@ impl Bridge {
     pub fn ask(&self, campaign: &str, query: Query, on_answer: Callback<Answer>) -> u32 {
         let job = self.next_job();
         self.pending.borrow_mut().insert(job, on_answer);
-        self.send(&Request::Query { job, campaign: campaign.to_string(), query }, &[]);
+        self.send(&Request::Query { job, campaign: campaign.to_string(), query: Box::new(query) }, &[]);
         job
     }
 

@@ -4,7 +4,27 @@
 use super::app::BridgeContext;
 use super::format;
 use super::state::AppContext;
+use crate::core::ingest::FileProgress;
+use crate::core::summary::Summary;
 use yew::prelude::*;
+
+/// Why a file's rows were rejected: one line per kind of problem, with its
+/// count and the first such row's sentence.
+fn rejected_rows(file: &FileProgress, summaries: &[Summary]) -> Html {
+    let groups = summaries
+        .iter()
+        .filter(|s| file.campaigns.contains(&s.name))
+        .flat_map(|s| s.rejections_of(&file.name))
+        .collect::<Vec<_>>();
+    html! {
+        { for groups.iter().map(|g| html! {
+            <p class="rejected" data-kind={g.kind.clone()} data-rows={g.rows.to_string()}>
+                <strong>{format!("{} {} {}", format::count(g.rows), if g.rows == 1 { "row" } else { "rows" }, g.kind)}</strong>
+                { for g.first.iter().map(|first| html! { <>{": "}{if g.rows > 1 { format!("the first, {first}") } else { first.clone() }}</> }) }
+            </p>
+        }) }
+    }
+}
 
 #[function_component]
 pub fn LoadPanel() -> Html {
@@ -46,7 +66,7 @@ pub fn LoadPanel() -> Html {
                 }
             </div>
             <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Bytes read" />
-            <details open={loading.is_some() || progress.files.iter().any(|f| !f.errors.is_empty())}>
+            <details open={loading.is_some() || progress.files.iter().any(|f| !f.errors.is_empty() || f.rejected > 0)}>
                 <summary>
                     {format!("{} file(s), {} rejected row(s), worker memory {}", progress.files.len(), format::count(rejected), format::bytes(progress.memory_bytes))}
                 </summary>
@@ -61,7 +81,10 @@ pub fn LoadPanel() -> Html {
                             <td class="num">{format::percent(f.bytes_done, f.bytes_total)}</td>
                             <td class="num">{format::count(f.rows)}</td>
                             <td class="num">{format::count(f.rejected)}</td>
-                            <td class="problems">{ for f.errors.iter().map(|e| html! { <p>{e}</p> }) }</td>
+                            <td class="problems">
+                                { for f.errors.iter().map(|e| html! { <p>{e}</p> }) }
+                                { rejected_rows(f, &state.summaries) }
+                            </td>
                         </tr>
                     }) }
                     </tbody>

@@ -1,6 +1,7 @@
 //! A campaign's overview: headline figures and the breakdowns every report on
 //! these releases shows.
 
+use super::campaign_view::view_changer;
 use super::charts::{BarChart, Heatmap};
 use super::deferred::Deferred;
 use super::format;
@@ -9,12 +10,20 @@ use super::ranked_list::RankedList;
 use super::state::AppContext;
 use crate::core::query::{Answer, Query};
 use crate::core::summary::{continuous_months, Summary};
+use crate::core::view::{Tab, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub summary: Rc<Summary>,
+}
+
+#[derive(Properties, PartialEq)]
+struct FiguresProps {
+    summary: Rc<Summary>,
+    /// The files hold no tweets at all (a users file alone): tweet figures are absent.
+    users_only: bool,
 }
 
 /// One headline figure, its exact value in `data-value` for tests and copying.
@@ -31,39 +40,80 @@ fn count_metric(name: &'static str, label: &str, n: u64) -> Html {
     metric(name, label, n.to_string(), format::count(n))
 }
 
+/// A figure the files cannot give: a dash, the count behind it kept in `data-value`.
+fn absent_metric(name: &'static str, label: &str, value: String) -> Html {
+    metric(name, label, value, "—".to_string())
+}
+
+/// The Tweets tab with only the tweets a list's label counts (the date range stays).
+fn tweets_of(label: String, filter: fn(&mut ViewState, String)) -> Box<dyn FnOnce(&mut ViewState)> {
+    Box::new(move |v| {
+        v.search.clear();
+        v.hashtag = None;
+        v.language = None;
+        v.kind = None;
+        v.search_account = None;
+        v.client = None;
+        v.domain = None;
+        filter(v, label);
+        v.tab = Tab::Tweets;
+    })
+}
+
 /// The campaign's summary, or with a date range in force, the summary of that range.
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let state = use_context::<AppContext>().expect("Overview sits inside the app's state provider");
     let range = state.view.range();
     let answer = use_answer(range.map(|range| Query::Summary { range: Some(range) }));
+    let users_only = props.summary.tweets == 0;
     match (range, answer.as_deref()) {
-        (None, _) => html! { <Figures summary={props.summary.clone()} /> },
-        (Some(_), Some(Answer::Summary(s))) => html! { <Figures summary={Rc::new((**s).clone())} /> },
+        (None, _) => html! { <Figures summary={props.summary.clone()} {users_only} /> },
+        (Some(_), Some(Answer::Summary(s))) => html! { <Figures summary={Rc::new((**s).clone())} {users_only} /> },
         (Some(_), _) => html! { <p class="muted" aria-busy="true">{"Counting…"}</p> },
     }
 }
 
 #[function_component]
-fn Figures(props: &OverviewProps) -> Html {
+fn Figures(props: &FiguresProps) -> Html {
+    let state = use_context::<AppContext>().expect("Figures sits inside the app's state provider");
+    let change = view_changer(&state);
+    let pick = |filter: fn(&mut ViewState, String)| {
+        let change = change.clone();
+        Some(Callback::from(move |label: String| change.emit(tweets_of(label, filter))))
+    };
     let s = &props.summary;
-    let time = |t: &Option<String>| t.clone().unwrap_or_default();
+    let tweet_metric = |name: &'static str, label: &str, n: u64| {
+        if props.users_only {
+            absent_metric(name, label, n.to_string())
+        } else {
+            count_metric(name, label, n)
+        }
+    };
+    let time_metric = |name: &'static str, label: &str, t: &Option<String>| match t {
+        None => absent_metric(name, label, String::new()),
+        Some(t) => metric(name, label, t.clone(), t.clone()),
+    };
     let months = continuous_months(&s.tweets_per_month);
     let creations = continuous_months(&s.account_creations_per_month);
     html! {
         <section class="overview" data-campaign={s.name.clone()} aria-label={format!("Overview of {}", s.name)}>
             <dl class="metrics">
                 { count_metric("accounts", "Accounts", s.accounts) }
-                { count_metric("tweets", "Tweets", s.tweets) }
-                { count_metric("retweets", "Retweets", s.retweets) }
-                { count_metric("replies", "Replies", s.replies) }
-                { count_metric("quotes", "Quotes", s.quotes) }
-                { metric("first-tweet", "First tweet (UTC)", time(&s.first_tweet), time(&s.first_tweet)) }
-                { metric("last-tweet", "Last tweet (UTC)", time(&s.last_tweet), time(&s.last_tweet)) }
+                { tweet_metric("tweets", "Tweets", s.tweets) }
+                { tweet_metric("retweets", "Retweets", s.retweets) }
+                { tweet_metric("replies", "Replies", s.replies) }
+                { tweet_metric("quotes", "Quotes", s.quotes) }
+                { time_metric("first-tweet", "First tweet (UTC)", &s.first_tweet) }
+                { time_metric("last-tweet", "Last tweet (UTC)", &s.last_tweet) }
                 { count_metric("rejected-rows", "Rejected rows", s.rejected_rows) }
             </dl>
             <p class="muted">
-                {format!("{} of the accounts tweeted in these files; {} have hashed ids.", format::count(s.accounts_with_tweets), format::count(s.hashed_accounts))}
+                if props.users_only {
+                    {format!("These files hold {} accounts and no tweets: load the campaign's tweets file for its tweets, timeline, languages, clients, hashtags, links, mentions and retweets. {} of the accounts have hashed ids.", format::count(s.accounts), format::count(s.hashed_accounts))}
+                } else {
+                    {format!("{} of the accounts tweeted in these files; {} have hashed ids.", format::count(s.accounts_with_tweets), format::count(s.hashed_accounts))}
+                }
                 if s.duplicate_tweets > 0 { {format!(" {} rows repeated a tweet already read and were counted once.", format::count(s.duplicate_tweets))} }
                 if s.inexact_ids > 0 { {format!(" {} tweet ids had been turned into rounded numbers by a spreadsheet.", format::count(s.inexact_ids))} }
             </p>
@@ -77,14 +127,17 @@ fn Figures(props: &OverviewProps) -> Html {
             if !months.is_empty() {
                 <BarChart title="Tweets per month" points={months} unit="tweets" />
             }
+            if !props.users_only {
             <div class="grid">
-                <RankedList title="Languages" items={s.top_languages.clone()} />
-                <RankedList title="Clients" items={s.top_clients.clone()} />
-                <RankedList title="Hashtags" items={s.top_hashtags.clone()} />
-                <RankedList title="Linked domains" items={s.top_domains.clone()} />
-                <RankedList title="Most mentioned" items={s.top_mentioned.clone()} />
-                <RankedList title="Most retweeted" items={s.top_retweeted.clone()} />
+                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(|v, l| v.language = Some(l))} />
+                <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(|v, c| v.client = Some(c))} />
+                <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(|v, tag| v.hashtag = Some(tag))} />
+                <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(|v, d| v.domain = Some(d))} />
+                // The text names mentioned and retweeted accounts by screen name (or hash).
+                <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(|v, name| v.search = format!("@{name}"))} />
+                <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(|v, name| v.search = format!("RT @{name}"))} />
             </div>
+            }
             if !creations.is_empty() {
                 <BarChart title="Accounts created per month" points={creations} unit="accounts" />
             }

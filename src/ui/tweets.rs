@@ -97,6 +97,8 @@ pub fn TweetSearch() -> Html {
         sort: view.tweet_sort,
         offset: 0,
         limit: PAGE,
+        client: view.client.clone(),
+        domain: view.domain.clone(),
     };
     html! {
         <section class="tweet-search" aria-label="Tweets">
@@ -121,6 +123,12 @@ pub fn TweetSearch() -> Html {
                 </label>
                 if let Some(tag) = &view.hashtag {
                     <span class="chip">{format!("#{tag}")}<button class="link" aria-label="Remove the hashtag filter" onclick={clear(|v| v.hashtag = None)}>{"×"}</button></span>
+                }
+                if let Some(client) = &view.client {
+                    <span class="chip">{format!("from {client}")}<button class="link" aria-label="Remove the client filter" onclick={clear(|v| v.client = None)}>{"×"}</button></span>
+                }
+                if let Some(domain) = &view.domain {
+                    <span class="chip">{format!("links to {domain}")}<button class="link" aria-label="Remove the domain filter" onclick={clear(|v| v.domain = None)}>{"×"}</button></span>
                 }
                 if let Some(account) = &view.search_account {
                     <span class="chip" title={account.clone()}>{format!("by {}", short_id(account))}<button class="link" aria-label="Remove the account filter" onclick={clear(|v| v.search_account = None)}>{"×"}</button></span>

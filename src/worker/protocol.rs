@@ -16,7 +16,7 @@ pub enum Request {
     /// Stop loading; what was loaded before the job stays.
     Cancel { job: u32 },
     /// A question about one loaded campaign.
-    Query { job: u32, campaign: String, query: Query },
+    Query { job: u32, campaign: String, query: Box<Query> },
 }
 
 /// Where a load job stands.

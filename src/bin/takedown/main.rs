@@ -65,7 +65,8 @@ tweets, accounts, account, timeline and coordination also take:
   --campaign NAME      only this campaign (a name as `takedown summary` prints it)
   --format csv|json    CSV (the default) or JSON
 and the dates of tweets and accounts, --from DAY --to DAY, include both days; --from
-alone runs to the last tweet.
+alone runs to the last tweet. With dates, accounts lists the accounts that tweeted
+between them, with their figures there, as the page's account table does.
 
 CSV has a header line, and the campaign is the first column:
   tweets    campaign,tweetid,userid,user_screen_name,tweet_time,kind,tweet_language,

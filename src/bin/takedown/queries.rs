@@ -166,6 +166,7 @@ pub fn accounts(args: &[String]) -> Result<(), String> {
         offset: 0,
         limit: usize::MAX,
         range: range(&options)?,
+        without_tweets: false,
     };
     let (campaigns, format) = load_campaigns("accounts", &options, &options.operands)?;
     let page = |c: &Campaign| query::account_page(&query::account_rows(c, query.range), &query);
