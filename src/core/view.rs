@@ -47,6 +47,9 @@ pub struct ViewState {
     pub language: Option<String>,
     pub kind: Option<TweetKind>,
     pub search_account: Option<String>,
+    /// Hours from UTC of the clock the weekday × hour charts read in, so
+    /// that a campaign's working day shows in its own time zone.
+    pub utc_offset: i8,
 }
 
 impl Default for ViewState {
@@ -65,7 +68,21 @@ impl Default for ViewState {
             language: None,
             kind: None,
             search_account: None,
+            utc_offset: 0,
         }
+    }
+}
+
+/// The UTC offsets in whole hours that clocks somewhere keep (the weekday ×
+/// hour counts are hourly, so a half-hour zone cannot be shown exactly).
+pub const UTC_OFFSETS: std::ops::RangeInclusive<i8> = -12..=14;
+
+/// `UTC`, `UTC+7`, `UTC−5` (a true minus sign).
+pub fn offset_label(hours: i8) -> String {
+    match hours {
+        0 => "UTC".into(),
+        h if h > 0 => format!("UTC+{h}"),
+        h => format!("UTC\u{2212}{}", h.unsigned_abs()),
     }
 }
 
@@ -206,6 +223,8 @@ impl ViewState {
         put("lang", self.language.as_deref());
         put("type", self.kind.map(kind_key));
         put("by", self.search_account.as_deref());
+        let offset = self.utc_offset.to_string();
+        put("tz", (self.utc_offset != d.utc_offset).then_some(offset.as_str()));
         let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         if body.is_empty() {
             String::new()
@@ -239,6 +258,7 @@ impl ViewState {
                 "lang" => view.language = some(),
                 "type" => view.kind = TweetKind::ALL.into_iter().find(|k| kind_key(*k) == value),
                 "by" => view.search_account = some(),
+                "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -266,6 +286,7 @@ mod tests {
             language: Some("fa".into()),
             kind: Some(TweetKind::Retweet),
             search_account: Some("123".into()),
+            utc_offset: -5,
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");
@@ -306,7 +327,14 @@ mod tests {
     #[test]
     fn the_default_view_has_an_empty_hash_and_junk_is_ignored() {
         assert_eq!(ViewState::default().to_hash(), "");
-        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz&tz=15"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#tz=7").utc_offset, 7);
+        assert_eq!(ViewState::from_hash("#tz=%2B7").utc_offset, 7);
+        assert_eq!(ViewState::from_hash("#tz=x").utc_offset, 0);
+        assert_eq!(
+            (offset_label(0), offset_label(7), offset_label(-5)),
+            ("UTC".into(), "UTC+7".into(), "UTC\u{2212}5".into())
+        );
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%E2%82%AC+x"), "€ x");
     }
