@@ -60,6 +60,7 @@ pub fn Samples() -> Html {
             if let Some(problem) = &*problem {
                 <p class="alert" role="alert">{problem}</p>
             }
+            <div class="table-scroll">
             <table>
                 <thead><tr><th scope="col">{"Sample"}</th><th scope="col">{"Shaped after"}</th><th scope="col">{"Accounts"}</th><th scope="col">{"Tweets"}</th><th scope="col">{"Open"}</th><th scope="col">{"Files"}</th></tr></thead>
                 <tbody>
@@ -78,6 +79,7 @@ pub fn Samples() -> Html {
                 }) }
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
