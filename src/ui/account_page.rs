@@ -57,7 +57,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             if r.tweets > 0 {
                 <BarChart title="Tweets per month" points={detail.tweets_per_month.clone()} unit="tweets" />
                 <div class="grid">
-                    <Heatmap title="Weekday and hour (UTC)" cells={detail.hour_by_weekday.clone()} />
+                    <Heatmap title="Weekday and hour" cells={detail.hour_by_weekday.clone()} />
                     <RankedList title="Hashtags" items={detail.top_hashtags.clone()} />
                 </div>
                 <h3>{"Tweets, newest first"}</h3>
