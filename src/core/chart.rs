@@ -51,6 +51,48 @@ pub fn stacked_bars_path(values: &[u64], bases: &[u64], top: u64, width: f64, he
     path
 }
 
+/// Hour-of-week counts (seven rows, Monday first, of 24 hours) moved from UTC
+/// to the clock `offset_hours` ahead of it: a week is a cycle, so a tweet at
+/// Sunday 20:00 UTC lands on Monday 03:00 at UTC+7.
+pub fn shift_week(cells: &[[u64; 24]], offset_hours: i32) -> Vec<[u64; 24]> {
+    let mut out = vec![[0u64; 24]; cells.len()];
+    let hours = (cells.len() * 24) as i64;
+    if hours == 0 {
+        return out;
+    }
+    for (day, row) in cells.iter().enumerate() {
+        for (hour, n) in row.iter().enumerate() {
+            let to = ((day * 24 + hour) as i64 + i64::from(offset_hours)).rem_euclid(hours) as usize;
+            out[to / 24][to % 24] += n;
+        }
+    }
+    out
+}
+
+/// A key that moves a chart's cursor between its `slots`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Previous,
+    Next,
+    First,
+    Last,
+}
+
+/// Where the cursor goes: from nowhere, Next and Previous start at `start`
+/// (the period already selected, or the first) rather than skip it; the ends
+/// hold it. `None` for a chart without slots.
+pub fn step_slot(current: Option<usize>, step: Step, start: usize, slots: usize) -> Option<usize> {
+    let last = slots.checked_sub(1)?;
+    let next = match (current, step) {
+        (_, Step::First) => 0,
+        (_, Step::Last) => last,
+        (None, _) => start,
+        (Some(i), Step::Previous) => i.saturating_sub(1),
+        (Some(i), Step::Next) => i + 1,
+    };
+    Some(next.min(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +118,40 @@ mod tests {
         let bases = stack(&[vec![1, 2], vec![3, 4], vec![0, 1]]);
         assert_eq!(bases, [vec![0, 0], vec![1, 2], vec![4, 6]]);
         assert_eq!(stacked_bars_path(&[3], &[1], 4, 10.0, 8.0), "M1.00 0.00h8.00v6.00h-8.00z");
+    }
+
+    #[test]
+    fn a_week_moves_round_its_end() {
+        let mut cells = vec![[0u64; 24]; 7];
+        cells[6][20] = 3;
+        cells[0][0] = 1;
+        let east = shift_week(&cells, 7);
+        assert_eq!(east[0][3], 3, "Sunday 20:00 UTC is Monday 03:00 at UTC+7");
+        assert_eq!(east[0][7], 1);
+        assert_eq!(east.iter().flatten().sum::<u64>(), 4);
+        let west = shift_week(&cells, -5);
+        assert_eq!(west[6][19], 1, "Monday 00:00 UTC is Sunday 19:00 at UTC-5");
+        assert_eq!(west[6][15], 3);
+        assert_eq!(shift_week(&cells, 0), cells);
+        assert_eq!(shift_week(&shift_week(&cells, 14), -14), cells);
+        assert!(shift_week(&[], 3).is_empty());
+    }
+
+    #[test]
+    fn the_cursor_starts_where_asked_and_stays_inside() {
+        assert_eq!(step_slot(None, Step::Next, 0, 5), Some(0));
+        assert_eq!(step_slot(None, Step::Previous, 3, 5), Some(3));
+        assert_eq!(step_slot(Some(0), Step::Previous, 0, 5), Some(0));
+        assert_eq!(step_slot(Some(4), Step::Next, 0, 5), Some(4));
+        assert_eq!(step_slot(Some(2), Step::Next, 0, 5), Some(3));
+        assert_eq!(step_slot(Some(2), Step::Last, 0, 5), Some(4));
+        assert_eq!(step_slot(Some(2), Step::First, 0, 5), Some(0));
+        assert_eq!(
+            step_slot(Some(9), Step::Previous, 0, 5),
+            Some(4),
+            "a cursor left from longer data comes back inside"
+        );
+        assert_eq!(step_slot(None, Step::Next, 7, 5), Some(4));
+        assert_eq!(step_slot(None, Step::Next, 0, 0), None);
     }
 }

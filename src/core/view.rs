@@ -53,6 +53,9 @@ pub struct ViewState {
     /// The tweets of one client, one linked domain (from the overview's lists).
     pub client: Option<String>,
     pub domain: Option<String>,
+    /// Hours from UTC of the clock the weekday × hour charts read in, so
+    /// that a campaign's working day shows in its own time zone.
+    pub utc_offset: i8,
 }
 
 impl Default for ViewState {
@@ -75,7 +78,21 @@ impl Default for ViewState {
             tweet_sort: TweetSort::Newest,
             client: None,
             domain: None,
+            utc_offset: 0,
         }
+    }
+}
+
+/// The UTC offsets in whole hours that clocks somewhere keep (the weekday ×
+/// hour counts are hourly, so a half-hour zone cannot be shown exactly).
+pub const UTC_OFFSETS: std::ops::RangeInclusive<i8> = -12..=14;
+
+/// `UTC`, `UTC+7`, `UTC−5` (a true minus sign).
+pub fn offset_label(hours: i8) -> String {
+    match hours {
+        0 => "UTC".into(),
+        h if h > 0 => format!("UTC+{h}"),
+        h => format!("UTC\u{2212}{}", h.unsigned_abs()),
     }
 }
 
@@ -220,6 +237,8 @@ impl ViewState {
         put("tweet_sort", (self.tweet_sort != d.tweet_sort).then(|| self.tweet_sort.key()));
         put("client", self.client.as_deref());
         put("domain", self.domain.as_deref());
+        let offset = self.utc_offset.to_string();
+        put("tz", (self.utc_offset != d.utc_offset).then_some(offset.as_str()));
         let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         if body.is_empty() {
             String::new()
@@ -259,6 +278,7 @@ impl ViewState {
                 }
                 "client" => view.client = some(),
                 "domain" => view.domain = some(),
+                "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -290,6 +310,7 @@ mod tests {
             tweet_sort: TweetSort::MostLiked,
             client: Some("Twitter for iPhone".into()),
             domain: Some("bit.ly".into()),
+            utc_offset: -5,
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");
@@ -330,7 +351,14 @@ mod tests {
     #[test]
     fn the_default_view_has_an_empty_hash_and_junk_is_ignored() {
         assert_eq!(ViewState::default().to_hash(), "");
-        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz&tweet_sort=best"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz&tweet_sort=best&tz=15"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#tz=7").utc_offset, 7);
+        assert_eq!(ViewState::from_hash("#tz=%2B7").utc_offset, 7);
+        assert_eq!(ViewState::from_hash("#tz=x").utc_offset, 0);
+        assert_eq!(
+            (offset_label(0), offset_label(7), offset_label(-5)),
+            ("UTC".into(), "UTC+7".into(), "UTC\u{2212}5".into())
+        );
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%E2%82%AC+x"), "€ x");
     }

@@ -1,6 +1,7 @@
 //! One account: profile fields, figures, activity, rhythm, hashtags and tweets.
 
 use super::accounts::CopyButton;
+use super::app::focus_if_lost;
 use super::charts::{BarChart, Heatmap};
 use super::format;
 use super::hooks::use_answer;
@@ -17,6 +18,15 @@ pub struct AccountPageProps {
 #[function_component]
 pub fn AccountPage(props: &AccountPageProps) -> Html {
     let answer = use_answer(Some(Query::Account { id: props.id.to_string() }));
+    {
+        // The link that opened the page went with the table it was in: the
+        // page's own heading takes the focus once it is drawn.
+        let drawn = matches!(answer.as_deref(), Some(Answer::Account(_)));
+        use_effect_with((props.id.clone(), drawn), |(_, drawn)| {
+            let focus = drawn.then(|| focus_if_lost("account-title"));
+            move || drop(focus)
+        });
+    }
     let detail = match answer.as_deref() {
         Some(Answer::Account(detail)) => detail.clone(),
         Some(Answer::Missing(why)) => return html! { <p class="muted">{why}</p> },
@@ -28,7 +38,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     };
     html! {
         <section class="account-page" data-account={r.id.clone()} aria-label={format!("Account {}", r.screen_name)}>
-            <h3 dir="auto">{&p.display_name}</h3>
+            <h3 id="account-title" tabindex="-1" dir="auto">{&p.display_name}</h3>
             <p class="muted"><span class="id">{&r.id}</span>{" "}<CopyButton text={r.id.clone()} />{ if r.hashed { " · hashed by Twitter" } else { "" } }</p>
             <dl class="profile">
                 { field("Screen name", p.screen_name.clone()) }
@@ -47,7 +57,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             if r.tweets > 0 {
                 <BarChart title="Tweets per month" points={detail.tweets_per_month.clone()} unit="tweets" />
                 <div class="grid">
-                    <Heatmap title="Weekday and hour (UTC)" cells={detail.hour_by_weekday.clone()} />
+                    <Heatmap title="Weekday and hour" cells={detail.hour_by_weekday.clone()} />
                     <RankedList title="Hashtags" items={detail.top_hashtags.clone()} />
                 </div>
                 <h3>{"Tweets, newest first"}</h3>

@@ -8,6 +8,7 @@ use super::samples::Samples;
 use super::state::{Action, AppContext, AppState, ViewHistory};
 use crate::core::view::ViewState;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +36,31 @@ fn write_hash(view: &ViewState, history_mode: ViewHistory) {
             ViewHistory::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
         };
     }
+}
+
+/// Moves the keyboard focus to the element of that id, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+    }
+}
+
+/// Moves the focus to the element of that id in a task of its own, if the
+/// focus is nowhere then: focusing lays the page out at once, which would
+/// otherwise lengthen the task that has just drawn a whole view.
+pub fn focus_if_lost(id: &'static str) -> Timeout {
+    Timeout::new(0, move || {
+        if focus_lost() {
+            focus_by_id(id);
+        }
+    })
+}
+
+/// Whether the keyboard focus is nowhere: the element that had it (a sample's
+/// Open button, the Load button, a row of a table) has left the page.
+pub fn focus_lost() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_none_or(|el| el.tag_name() == "BODY")
 }
 
 #[function_component]
@@ -65,6 +91,12 @@ pub fn App() -> Html {
             move || drop(listeners)
         });
     }
+    // The skip link must not be a `#main` link: the hash holds the view, and
+    // writing it would read as a view with nothing chosen.
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        focus_by_id("main");
+    });
     let status = state.status();
     let problem = match (&*bridge, &state.crashed) {
         (Err(e), _) | (_, Some(e)) => Some(e.clone()),
@@ -74,21 +106,24 @@ pub fn App() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
         <ContextProvider<BridgeContext> context={bridge.clone()}>
             <div class="app" data-status={status.as_str()}>
+                <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
                 <header class="masthead">
                     <h1>{"Takedown Explorer"}</h1>
                     <p class="tagline">{"Open Twitter's information-operations archives. Your files stay on this computer: nothing is uploaded."}</p>
                 </header>
-                if let Some(problem) = problem {
-                    <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
-                }
-                <Intake />
-                if state.summaries.is_empty() && state.loading.is_none() && state.staged.is_empty() {
-                    <Samples />
-                }
-                <LoadPanel />
-                if let Some(summary) = state.selected_summary() {
-                    <CampaignView summary={Rc::new(summary.clone())} />
-                }
+                <main id="main" tabindex="-1">
+                    if let Some(problem) = problem {
+                        <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
+                    }
+                    <Intake />
+                    if state.summaries.is_empty() && state.loading.is_none() && state.staged.is_empty() {
+                        <Samples />
+                    }
+                    <LoadPanel />
+                    if let Some(summary) = state.selected_summary() {
+                        <CampaignView summary={Rc::new(summary.clone())} />
+                    }
+                </main>
             </div>
         </ContextProvider<BridgeContext>>
         </ContextProvider<AppContext>>

@@ -3,6 +3,7 @@
 
 use super::account_page::AccountPage;
 use super::accounts::AccountTable;
+use super::app::{focus_by_id, focus_if_lost};
 use super::overview::Overview;
 use super::state::{Action, AppContext};
 use super::timeline::TimelineView;
@@ -63,23 +64,31 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
             }))
         })
     };
+    {
+        // A load ends with the button that started it gone (a sample's Open,
+        // Load): the campaign it brought is where the focus belongs then.
+        use_effect_with(state.generation, |_| {
+            let focus = focus_if_lost("campaign-title");
+            move || drop(focus)
+        });
+    }
+    // The ARIA tabs pattern: arrows go round, Home and End go to the ends.
     let on_tab_key = {
         let (change, tabs, current) = (change.clone(), tabs.clone(), view.tab);
         Callback::from(move |e: KeyboardEvent| {
             let at = tabs.iter().position(|t| *t == current).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => tabs[(at + 1) % tabs.len()],
-                "ArrowLeft" => tabs[(at + tabs.len() - 1) % tabs.len()],
+            let count = tabs.len().max(1);
+            let index = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % count,
+                "ArrowLeft" => (at + count - 1) % count,
+                "Home" => 0,
+                "End" => count - 1,
                 _ => return,
             };
+            let Some(&next) = tabs.get(index) else { return };
             e.prevent_default();
             change.emit(Box::new(move |v| v.tab = next));
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("tab-{}", next.key())))
-            {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-            }
+            focus_by_id(&format!("tab-{}", next.key()));
         })
     };
     let campaigns: Vec<String> = state.summaries.iter().map(|s| s.name.clone()).collect();
@@ -96,7 +105,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
     html! {
         <section class="campaign" aria-label={format!("Campaign {}", props.summary.name)}>
             <div class="campaign-head">
-                <h2>{&props.summary.name}</h2>
+                <h2 id="campaign-title" tabindex="-1">{&props.summary.name}</h2>
                 if campaigns.len() > 1 {
                     <label class="switcher">{"Campaign "}
                         <select id="campaign-select" onchange={on_campaign}>
@@ -105,19 +114,19 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
                     </label>
                 }
             </div>
-            <nav class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
+            <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
                 { for tabs.iter().map(|&tab| {
                     let change = change.clone();
                     let selected = tab == view.tab;
                     html! {
                         <button id={format!("tab-{}", tab.key())} role="tab" aria-selected={selected.to_string()}
-                            tabindex={if selected { "0" } else { "-1" }}
+                            aria-controls={selected.then_some("tabpanel")} tabindex={if selected { "0" } else { "-1" }}
                             onclick={Callback::from(move |_: MouseEvent| change.emit(Box::new(move |v| v.tab = tab)))}>
                             {tab_label(tab)}
                         </button>
                     }
                 }) }
-            </nav>
+            </div>
             if view.range().is_some() {
                 <p class="range-bar" data-range={format!("{}/{}", view.from.as_deref().unwrap_or_default(), view.to.as_deref().unwrap_or_default())}>
                     {match (&view.from, &view.to) {
@@ -129,7 +138,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
                     <button class="link" onclick={clear_range}>{"Show all dates"}</button>
                 </p>
             }
-            <div role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())}>{body}</div>
+            <div id="tabpanel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.key())}>{body}</div>
         </section>
     }
 }

@@ -1,8 +1,11 @@
 //! SVG charts over `core::chart`: one path per series, and a table with the
 //! exact figures for screen readers and copying.
 
+use super::campaign_view::view_changer;
 use super::format;
-use crate::core::chart;
+use super::state::AppContext;
+use crate::core::chart::{self, Step};
+use crate::core::view::{offset_label, UTC_OFFSETS};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -34,6 +37,40 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn e(this: &ScreenMatrix) -> f64;
+}
+
+/// The charts' text size in CSS pixels (style.css says the same): the viewBox
+/// is as wide as the chart's box, so a unit is a pixel at any screen width.
+const LABEL_PX: f64 = 13.0;
+
+/// The width of the box a chart is drawn in, in CSS pixels: `fallback` until
+/// the box is on the page, then measured after each render and on every
+/// resize of the window, so that labels keep their size on a phone and a
+/// projector alike instead of shrinking and growing with a fixed viewBox.
+#[hook]
+pub fn use_plot_width(fallback: f64) -> (NodeRef, f64) {
+    let node = use_node_ref();
+    let width = use_state(|| fallback);
+    let measure = {
+        let (node, width) = (node.clone(), width.clone());
+        move || {
+            let Some(el) = node.cast::<web_sys::Element>() else { return };
+            let px = f64::from(el.client_width());
+            // A box not laid out (hidden, detached) measures 0: keep the last width.
+            if px > 0.0 && px != *width {
+                width.set(px);
+            }
+        }
+    };
+    {
+        let measure = measure.clone();
+        use_effect(measure);
+    }
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
+        move || drop(listener)
+    });
+    (node, *width)
 }
 
 /// A bar chart's geometry in SVG units: the plot area beside the y axis labels
@@ -97,9 +134,12 @@ impl Frame {
         }) }</> }
     }
 
-    /// About `count` of the labels under their slots.
-    pub fn x_labels(&self, labels: &[String], count: usize) -> Html {
-        let every = (labels.len() / count.max(1)).max(1);
+    /// At most about `most` of the labels under their slots, and no more than
+    /// fit side by side at the charts' font size (`LABEL_PX`).
+    pub fn x_labels(&self, labels: &[String], most: usize) -> Html {
+        let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        let fit = (self.plot_width() / (widest * LABEL_PX * 0.6 + LABEL_PX * 2.0)) as usize;
+        let every = labels.len().div_ceil(fit.clamp(1, most.max(1))).max(1);
         html! { <>{ for labels.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, label)| html! {
             <text class="x-label" x={(self.left + (i as f64 + 0.5) * self.slot_width()).to_string()} y={(self.height - 6.0).to_string()} text-anchor="middle">{label}</text>
         }) }</> }
@@ -123,6 +163,18 @@ pub struct BarChartProps {
     pub unit: AttrValue,
 }
 
+/// The step a key asks of a chart's cursor; Shift, which a chart may read as
+/// "extend", leaves the step as it is.
+pub fn key_step(e: &KeyboardEvent) -> Option<Step> {
+    match e.key().as_str() {
+        "ArrowLeft" | "ArrowDown" => Some(Step::Previous),
+        "ArrowRight" | "ArrowUp" => Some(Step::Next),
+        "Home" => Some(Step::First),
+        "End" => Some(Step::Last),
+        _ => None,
+    }
+}
+
 /// Keeps a `<details>` table's open state, so that a closed table costs nothing.
 pub fn toggle_table(open: &UseStateHandle<bool>) -> Callback<Event> {
     let open = open.clone();
@@ -139,7 +191,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     }
     let table_open = use_state(|| false);
     let values: Vec<u64> = props.points.iter().map(|(_, v)| *v).collect();
-    let frame = Frame { width: 720.0, height: 180.0, left: 56.0, top: 10.0, bottom: 22.0, slots: values.len() };
+    let (plot, width) = use_plot_width(720.0);
+    let height = (width / 4.0).clamp(150.0, 280.0);
+    let frame = Frame { width, height, left: 56.0, top: 10.0, bottom: 22.0, slots: values.len() };
     let ticks = chart::ticks(values.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
     let path = chart::bars_path(&values, top, frame.plot_width(), frame.plot_height());
@@ -153,6 +207,19 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
+    let on_key = {
+        let hovered = hovered.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(step) = key_step(&e) {
+                e.prevent_default();
+                hovered.set(chart::step_slot(*hovered, step, 0, frame.slots));
+            }
+        })
+    };
+    let on_blur = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: FocusEvent| hovered.set(None))
+    };
     // The render before the effect above still sees the old slot.
     let caption = match hovered.and_then(|i| props.points.get(i)) {
         Some((label, value)) => format!("{label}: {} {}", format::count(*value), props.unit),
@@ -161,7 +228,10 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="card chart">
             <figcaption><h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span></figcaption>
-            <svg ref={svg} viewBox={frame.view_box()} role="img" aria-label={props.title.clone()} onmousemove={on_move} onmouseleave={on_leave}>
+            <div class="plot" ref={plot}>
+            <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
+                aria-label={format!("{}: the arrow keys, Home and End name each period", props.title)}
+                onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key} onblur={on_blur}>
                 { frame.y_axis(&ticks) }
                 <path class="series" transform={frame.plot_transform()} d={path} />
                 if let Some(i) = hovered.filter(|i| *i < frame.slots) {
@@ -169,6 +239,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 }
                 { frame.x_labels(&labels, 8) }
             </svg>
+            </div>
             <details class="table-view" ontoggle={toggle_table(&table_open)}>
                 <summary>{"Table"}</summary>
                 if *table_open {
@@ -187,21 +258,52 @@ const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 #[derive(Properties, PartialEq)]
 pub struct HeatmapProps {
     pub title: AttrValue,
-    /// Seven rows (Monday first) of 24 hourly counts.
+    /// Seven rows (Monday first) of 24 hourly counts, in UTC.
     pub cells: Vec<[u64; 24]>,
 }
 
-/// Hour of day against weekday, shaded by count.
+/// Hour of day against weekday, shaded by count, on the clock of the time
+/// zone the view names: a campaign's working day reads in its own hours.
 #[function_component]
 pub fn Heatmap(props: &HeatmapProps) -> Html {
-    let max = props.cells.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let state = use_context::<AppContext>().expect("Heatmap sits inside the app's state provider");
+    let offset = state.view.utc_offset;
+    let on_offset = {
+        let change = view_changer(&state);
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let hours = value.parse().unwrap_or_default();
+            change.emit(Box::new(move |v| v.utc_offset = hours));
+        })
+    };
+    let cells = chart::shift_week(&props.cells, i32::from(offset));
+    let max = cells.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let zone = offset_label(offset);
+    // Every hour has a header for screen readers; every third is shown.
+    let hour_header = |h: usize| {
+        if h.is_multiple_of(3) {
+            html! { <th scope="col">{h}</th> }
+        } else {
+            html! { <th scope="col"><span class="visually-hidden">{h}</span></th> }
+        }
+    };
     html! {
         <figure class="card heatmap">
-            <figcaption><h3>{props.title.clone()}</h3><span class="muted">{"UTC; darker is busier"}</span></figcaption>
+            <figcaption>
+                <h3>{props.title.clone()}</h3>
+                <label class="zone">{"Time zone "}
+                    <select onchange={on_offset}>
+                        { for UTC_OFFSETS.map(|h| html! { <option value={h.to_string()} selected={h == offset}>{offset_label(h)}</option> }) }
+                    </select>
+                </label>
+                // The ramp is drawn with the cells' own colours, so that it
+                // reads right in light and dark schemes alike.
+                <span class="muted heat-legend">{format!("Hours in {zone}; fewer tweets ")}<span class="heat-ramp" aria-hidden="true"></span>{" more"}</span>
+            </figcaption>
             <table>
-                <thead><tr><td></td>{ for (0..24).map(|h| html! { <th scope="col">{if h % 3 == 0 { h.to_string() } else { String::new() }}</th> }) }</tr></thead>
+                <thead><tr><td></td>{ for (0..24).map(hour_header) }</tr></thead>
                 <tbody>
-                { for props.cells.iter().zip(DAYS).map(|(row, day)| html! {
+                { for cells.iter().zip(DAYS).map(|(row, day)| html! {
                     <tr>
                         <th scope="row">{day}</th>
                         { for row.iter().enumerate().map(|(h, n)| html! {

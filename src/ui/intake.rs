@@ -85,6 +85,17 @@ pub fn Intake() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearStaged))
     };
+    // The pickers are buttons that open hidden inputs: a label round a file
+    // input answers a click, not Enter, and shows no focus of its own.
+    let (files_input, folder_input) = (use_node_ref(), use_node_ref());
+    let open_picker = |input: &NodeRef| {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
     let staged = state.staged.clone();
     let total: u64 = staged.iter().map(|f| f.size() as u64).sum();
     let compact = !state.summaries.is_empty() || state.loading.is_some();
@@ -93,14 +104,10 @@ pub fn Intake() -> Html {
             <div class={classes!("dropzone", dragging.then_some("dragging"))}
                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                 <p class="dropzone-lead">{ if compact { "Add more files: drop them here or" } else { "Drop the release files here: tweets and users CSVs, or the .zip archives as downloaded. Or" } }</p>
-                <label class="button">
-                    {"Choose files…"}
-                    <input id="file-input" type="file" multiple=true accept=".csv,.zip,.gz,.txt" onchange={on_pick.clone()} />
-                </label>
-                <label class="button secondary">
-                    {"Choose a folder…"}
-                    <input id="folder-input" type="file" multiple=true webkitdirectory=true onchange={on_pick} />
-                </label>
+                <button class="button" onclick={open_picker(&files_input)}>{"Choose files…"}</button>
+                <button class="button secondary" onclick={open_picker(&folder_input)}>{"Choose a folder…"}</button>
+                <input ref={files_input} id="file-input" type="file" hidden=true multiple=true accept=".csv,.zip,.gz,.txt" onchange={on_pick.clone()} />
+                <input ref={folder_input} id="folder-input" type="file" hidden=true multiple=true webkitdirectory=true onchange={on_pick} />
             </div>
             if !staged.is_empty() {
                 <div class="staged">

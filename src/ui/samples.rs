@@ -60,24 +60,28 @@ pub fn Samples() -> Html {
             if let Some(problem) = &*problem {
                 <p class="alert" role="alert">{problem}</p>
             }
+            <div class="table-scroll">
             <table>
-                <thead><tr><th scope="col">{"Sample"}</th><th scope="col">{"Shaped after"}</th><th scope="col">{"Accounts"}</th><th scope="col">{"Tweets"}</th><th scope="col">{"Open"}</th><th scope="col">{"Files"}</th></tr></thead>
+                // Open beside the name, what it is shaped after last: on a phone the
+                // table scrolls sideways and its left end is what shows.
+                <thead><tr><th scope="col">{"Sample"}</th><th scope="col">{"Open"}</th><th scope="col">{"Accounts"}</th><th scope="col">{"Tweets"}</th><th scope="col">{"Files"}</th><th scope="col">{"Shaped after"}</th></tr></thead>
                 <tbody>
                 { for samples().iter().map(|s| html! {
                     <tr data-sample={s.campaign}>
-                        <td>{s.campaign}</td>
-                        <td>{s.shaped_after}</td>
+                        <td class="sample-name">{s.campaign}</td>
+                        <td><button class="button primary open-sample" onclick={open(s)}>{"Open"}</button></td>
                         <td class="num">{format::count(s.spec.accounts as u64)}</td>
                         <td class="num">{format::count(s.spec.tweets as u64)}</td>
-                        <td><button class="button primary open-sample" onclick={open(s)}>{"Open"}</button></td>
-                        <td>
+                        <td class="nowrap">
                             <a href={format!("{SAMPLES}/{}", s.users_file())} download="">{"users CSV"}</a>{" · "}
                             <a href={format!("{SAMPLES}/{}", s.tweets_file())} download="">{"tweets zip"}</a>
                         </td>
+                        <td>{s.shaped_after}</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

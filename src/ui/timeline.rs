@@ -1,9 +1,10 @@
 //! Tweets per day, week or month, split by type or language, as a stacked SVG
-//! chart; clicking a period (shift-click to extend) or typing dates sets the
-//! date range that every other view then counts within.
+//! chart; clicking a period (shift-click to extend), the arrow keys with Enter
+//! (Shift to extend) or typing dates sets the date range that every other
+//! view then counts within.
 
 use super::campaign_view::view_changer;
-use super::charts::{toggle_table, Frame};
+use super::charts::{key_step, toggle_table, use_plot_width, Frame};
 use super::format;
 use super::hooks::use_answer;
 use super::range_inputs::RangeInputs;
@@ -30,6 +31,7 @@ pub fn TimelineView() -> Html {
     let anchor = use_state(|| None::<usize>);
     let table_open = use_state(|| false);
     let svg = use_node_ref();
+    let (plot, width) = use_plot_width(960.0);
     let answer = use_answer(Some(Query::Timeline(TimelineQuery { period: *period, split: *split, account: None })));
     {
         // A slot of the old answer means nothing in a new one (a month view has
@@ -48,7 +50,8 @@ pub fn TimelineView() -> Html {
     let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| at(s, i)).sum()).collect();
     let ticks = chart::ticks(totals.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
-    let frame = Frame { width: 960.0, height: 260.0, left: 60.0, top: 10.0, bottom: 24.0, slots: t.periods.len() };
+    let height = (width / 3.7).clamp(200.0, 320.0);
+    let frame = Frame { width, height, left: 60.0, top: 10.0, bottom: 24.0, slots: t.periods.len() };
     let values: Vec<Vec<u64>> = t.series.iter().map(|(_, s)| s.clone()).collect();
     let bases = chart::stack(&values);
     let on_period = {
@@ -69,24 +72,58 @@ pub fn TimelineView() -> Html {
             split.set(if value == "language" { Split::Language } else { Split::Kind });
         })
     };
-    let bounds = t.bounds.clone();
-    let on_click = {
-        let (change, anchor, hovered) = (change.clone(), anchor.clone(), hovered.clone());
-        Callback::from(move |e: MouseEvent| {
-            let Some(i) = *hovered else { return };
-            let start = match *anchor {
-                Some(a) if e.shift_key() => a,
-                _ => i,
-            };
-            let (lo, hi) = (start.min(i), start.max(i));
-            let (Some(&first), Some(&end)) = (bounds.get(lo), bounds.get(hi + 1)) else { return };
+    let highlight = selected.map(|(from, to)| {
+        let first = t.bounds.partition_point(|&b| b <= from).saturating_sub(1);
+        let last = t.bounds.partition_point(|&b| b < to).saturating_sub(1).max(first);
+        (first, last + 1 - first)
+    });
+    // Counts only the periods from `start` to `end` (either way round), and
+    // keeps `start` as the end that a later extension keeps.
+    let select: Rc<dyn Fn(usize, usize)> = {
+        let (change, anchor, bounds) = (change.clone(), anchor.clone(), t.bounds.clone());
+        Rc::new(move |start: usize, end: usize| {
+            let (lo, hi) = (start.min(end), start.max(end));
+            let (Some(&first), Some(&last)) = (bounds.get(lo), bounds.get(hi + 1)) else { return };
             anchor.set(Some(start));
-            let (from, to) = (time::format_day(first), time::format_day(end - 1));
+            let (from, to) = (time::format_day(first), time::format_day(last - 1));
             change.emit(Box::new(move |v| {
                 v.from = Some(from);
                 v.to = Some(to);
             }));
         })
+    };
+    let on_click = {
+        let (select, anchor, hovered) = (select.clone(), anchor.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(i) = *hovered else { return };
+            select(if e.shift_key() { anchor.unwrap_or(i) } else { i }, i);
+        })
+    };
+    // The keyboard's cursor is the pointer's slot: arrows move it, Enter
+    // counts its period, Shift with either extends from the range's kept end.
+    let on_key = {
+        let (anchor, hovered) = (anchor.clone(), hovered.clone());
+        let (slots, start) = (frame.slots, highlight.map_or(0, |(first, _)| first));
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                if let Some(i) = *hovered {
+                    e.prevent_default();
+                    select(if e.shift_key() { anchor.unwrap_or(i) } else { i }, i);
+                }
+                return;
+            }
+            let Some(step) = key_step(&e) else { return };
+            e.prevent_default();
+            let Some(i) = chart::step_slot(*hovered, step, start, slots) else { return };
+            hovered.set(Some(i));
+            if e.shift_key() {
+                select(anchor.or(*hovered).unwrap_or(i), i);
+            }
+        })
+    };
+    let on_blur = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: FocusEvent| hovered.set(None))
     };
     let on_move = {
         let (hovered, svg) = (hovered.clone(), svg.clone());
@@ -97,18 +134,12 @@ pub fn TimelineView() -> Html {
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
     // The render before the effect above still sees the old slot.
-    let readout = match hovered.and_then(|i| Some((i, t.periods.get(i)?, totals.get(i)?))) {
-        Some((i, period, total)) => format!(
+    let readout = hovered.and_then(|i| Some((i, t.periods.get(i)?, totals.get(i)?))).map(|(i, period, total)| {
+        format!(
             "{period}: {} tweets — {}",
             format::count(*total),
             t.series.iter().map(|(l, s)| format!("{l} {}", format::count(at(s, i)))).collect::<Vec<_>>().join(", ")
-        ),
-        None => "Point at a period for its figures; click to count only that period, shift-click to extend.".into(),
-    };
-    let highlight = selected.map(|(from, to)| {
-        let first = t.bounds.partition_point(|&b| b <= from).saturating_sub(1);
-        let last = t.bounds.partition_point(|&b| b < to).saturating_sub(1).max(first);
-        (first, last + 1 - first)
+        )
     });
     html! {
         <section class="timeline" aria-label="Timeline">
@@ -129,9 +160,22 @@ pub fn TimelineView() -> Html {
                 <RangeInputs />
             </div>
             <figure class="card chart">
-                <figcaption><span class="hover-value" aria-live="polite">{readout}</span></figcaption>
-                <svg ref={svg} viewBox={frame.view_box()} role="img" aria-label="Tweets per period, stacked by series"
-                    onmousemove={on_move} onmouseleave={on_leave} onclick={on_click}>
+                <figcaption>
+                    <span class="hover-value" aria-live="polite">
+                        if let Some(readout) = readout {
+                            {readout}
+                        } else {
+                            // One hint for a pointer and one for touch: CSS shows the one that fits.
+                            <span class="for-pointer">{"Point at a period for its figures; click to count only that period, shift-click to extend. "}</span>
+                            <span class="for-touch">{"Tap a period for its figures and to count only that period. "}</span>
+                            <span>{"Keys: arrows, Home and End move; Enter counts that period, Shift extends."}</span>
+                        }
+                    </span>
+                </figcaption>
+                <div class="plot" ref={plot}>
+                <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
+                    aria-label="Tweets per period, stacked by series: the arrow keys, Home and End name each period, Enter counts only that period, Shift with either extends the range"
+                    onmousemove={on_move} onmouseleave={on_leave} onclick={on_click} onkeydown={on_key} onblur={on_blur}>
                     { frame.y_axis(&ticks) }
                     if let Some((first, count)) = highlight {
                         { frame.band("selection", first, count) }
@@ -146,6 +190,7 @@ pub fn TimelineView() -> Html {
                     }
                     { frame.x_labels(&t.periods, 10) }
                 </svg>
+                </div>
                 <ul class="legend">
                     { for t.series.iter().enumerate().map(|(k, (label, s))| html! {
                         <li><span class={format!("swatch s{}", k % 6)} aria-hidden="true"></span>{format!("{label} ({})", format::count(s.iter().sum()))}</li>
