@@ -34,7 +34,14 @@ fn reset_peak() {
 /// of three, with the peak memory each adds to the loaded campaigns.
 pub fn run_coordination(args: &[String]) -> Result<(), String> {
     use takedown::core::coord::{self, Kind, Settings};
-    let options = Options::parse("bench-coordination", args, &["--memory-budget", "--windows"], &[])?;
+    let options = Options::parse("bench-coordination", args, &["--memory-budget", "--windows", "--kinds"], &[])?;
+    let kinds: Vec<Kind> = match options.value("--kinds") {
+        None => Kind::ALL.to_vec(),
+        Some(names) => names
+            .split(',')
+            .map(|n| Kind::parse(n.trim()).ok_or(format!("--kinds: {n} is not a kind of network")))
+            .collect::<Result<_, _>>()?,
+    };
     let paths: Vec<PathBuf> = options.operands.iter().map(PathBuf::from).collect();
     if paths.is_empty() {
         return Err(USAGE.into());
@@ -54,7 +61,7 @@ pub fn run_coordination(args: &[String]) -> Result<(), String> {
         group_digits(tweets as u64),
         started.elapsed().as_secs_f64()
     );
-    for kind in Kind::ALL {
+    for &kind in &kinds {
         for &window in &windows {
             let settings = Settings { window, ..Settings::new(kind) };
             let (mut best, mut edges, mut capped) = (f64::MAX, 0, 0);

@@ -53,7 +53,7 @@ const USAGE: &str = r#"usage:
       and named on stderr; 0 keeps every key.
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
-  takedown bench-coordination [--windows S,S...] FILE...
+  takedown bench-coordination [--windows S,S...] [--kinds KIND,...] FILE...
                                           every network kind's time and peak memory
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
 
