@@ -8,6 +8,7 @@ pub mod error;
 pub mod fold;
 pub mod gzip;
 pub mod ingest;
+pub mod interner;
 pub mod query;
 pub mod records;
 pub mod rows;

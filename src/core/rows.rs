@@ -41,6 +41,23 @@ impl TimeBounds {
     }
 }
 
+/// A tweet's time in minutes since 1970: parsed as the column writes it
+/// (`example`), and within the time Twitter's archives can hold.
+fn read_time(
+    raw: &[u8],
+    column: &str,
+    parse: fn(&[u8]) -> Option<u32>,
+    example: &str,
+    bounds: TimeBounds,
+) -> Result<u32, Problem> {
+    let minutes = parse(raw).ok_or_else(|| Problem::NotATime {
+        column: column.into(),
+        value: quoted(raw),
+        example: example.into(),
+    })?;
+    bounds.check(minutes, column, raw)
+}
+
 /// The record's field in `column`, trimmed; empty where the column is absent.
 #[inline]
 fn field<'r>(record: &Row<'r>, column: Option<usize>) -> &'r [u8] {
@@ -127,13 +144,8 @@ fn add_tweet(
 ) -> Result<(), Problem> {
     let id = tweet_id(field(record, Some(c.tweetid)), "tweetid")?;
     let userid = required(record, c.userid, "userid")?;
-    let raw_time = field(record, Some(c.time));
-    let time = time::parse_tweet_time(raw_time).ok_or_else(|| Problem::NotATime {
-        column: "tweet_time".into(),
-        value: quoted(raw_time),
-        example: "2019-06-13 08:15".into(),
-    })?;
-    let time = bounds.check(time, "tweet_time", raw_time)?;
+    let time =
+        read_time(field(record, Some(c.time)), "tweet_time", time::parse_tweet_time, "2019-06-13 08:15", bounds)?;
     let author = store.intern_user(userid);
     store.profile_or_insert_with(author, || read_profile(&c.profile, record, ProfileSource::TweetsFile));
     let (reply_tweet, reply_user) = (field(record, c.reply_tweet), field(record, c.reply_user));
@@ -267,13 +279,13 @@ fn add_fivethirtyeight(
     bounds: TimeBounds,
 ) -> Result<(), Problem> {
     let handle = required(record, c.author, "author")?;
-    let raw_time = field(record, Some(c.publish_date));
-    let time = time::parse_us_date_time(raw_time).ok_or_else(|| Problem::NotATime {
-        column: "publish_date".into(),
-        value: quoted(raw_time),
-        example: "10/1/2017 19:58".into(),
-    })?;
-    let time = bounds.check(time, "publish_date", raw_time)?;
+    let time = read_time(
+        field(record, Some(c.publish_date)),
+        "publish_date",
+        time::parse_us_date_time,
+        "10/1/2017 19:58",
+        bounds,
+    )?;
     let id = match c.tweet_id {
         Some(column) => tweet_id(field(record, Some(column)), "tweet_id")?,
         None => TweetId::Inexact(b""),
