@@ -209,3 +209,67 @@ fn search_hashtags_and_the_account_filter_fold_alike() {
     assert_eq!(filter("STRASSE"), ["3"], "Carol Straße");
     assert_eq!(filter("ALICE"), ["1"]);
 }
+
+/// A downloaded CSV's header and records, read by the csv crate after its byte order mark.
+fn read_export(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let body = text.strip_prefix('\u{FEFF}').expect("the export starts with a UTF-8 byte order mark");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
+#[test]
+fn a_search_exports_every_tweet_it_counts_with_the_files_ids() {
+    let c = russia();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/russian_linked_tweets_csv_hashed.csv");
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (text, tweetid, userid) = (at("tweet_text"), at("tweetid"), at("userid"));
+    // The file's own (tweetid, userid) of each whole record that holds the word.
+    let mut wanted: Vec<(String, String)> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|r| r.len() == headers.len() && r[text].to_lowercase().contains("trump"))
+        .map(|r| (r[tweetid].to_string(), r[userid].to_string()))
+        .collect();
+    assert!(wanted.len() > 20, "more than one page of tweets: {}", wanted.len());
+    // One page is asked for, as the page would: the export holds all of them.
+    let query = TweetQuery { text: "Trump".into(), limit: 20, offset: 20, ..TweetQuery::default() };
+    let Answer::Csv(export) = answer(&c, &mut QueryCache::default(), &Query::TweetsCsv(query.clone())) else {
+        panic!("a CSV answers TweetsCsv");
+    };
+    let (header, records) = read_export(&export);
+    let columns = "campaign,tweetid,userid,user_screen_name,tweet_time,kind,tweet_language,tweet_client_name,\
+                   reference,hashtags,urls,user_mentions,like_count,retweet_count,reply_count,quote_count,tweet_text";
+    assert_eq!(header.join(","), columns, "the CLI's columns");
+    assert_eq!(records.len(), tweets(&c, &query).total, "the rows the search counts");
+    let mut got: Vec<(String, String)> = records.iter().map(|r| (r[1].to_string(), r[2].to_string())).collect();
+    assert!(records.iter().all(|r| r[0] == c.name && r[16].to_lowercase().contains("trump")));
+    wanted.sort();
+    got.sort();
+    assert_eq!(got, wanted, "ids byte for byte as the file has them");
+}
+
+#[test]
+fn an_export_guards_text_against_formulas_but_never_an_id() {
+    let file = format!(
+        "{HEADER}\n{}\n{}",
+        r#"301,+Hq9=,Dan,+Hq9=,en,"=HYPERLINK(""x"")",2020-01-01 10:00,@web,false,,,[],[],['-7']"#,
+        r#"302,4,Eve,eve,en,"plain ""quoted""
+two lines",2020-01-02 10:00,web,false,,,[],[],[]"#,
+    );
+    let (mut campaigns, _) =
+        ingest::load_all(vec![ingest::memory_input("guard_201901_1_tweets_csv_hashed.csv", file.into_bytes())]);
+    let c = campaigns.remove(0);
+    let Answer::Csv(export) = answer(&c, &mut QueryCache::default(), &Query::TweetsCsv(TweetQuery::default())) else {
+        panic!("a CSV answers TweetsCsv");
+    };
+    let (_, records) = read_export(&export);
+    assert_eq!(records.len(), 2, "{export}");
+    let by_id = |id: &str| records.iter().find(|r| &r[1] == id).unwrap().clone();
+    let formula = by_id("301");
+    assert_eq!((&formula[2], &formula[3], &formula[11]), ("+Hq9=", "+Hq9=", "-7"), "ids exact");
+    assert_eq!((&formula[7], &formula[16]), ("'@web", "'=HYPERLINK(\"x\")"), "text guarded");
+    assert_eq!(&by_id("302")[16], "plain \"quoted\"\ntwo lines");
+}

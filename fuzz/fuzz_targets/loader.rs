@@ -100,6 +100,7 @@ fn ask_everything(campaign: &Campaign, words: &str) {
             ..TweetQuery::default()
         }),
         Query::Tweets(TweetQuery { account: account.clone(), limit: usize::MAX, ..TweetQuery::default() }),
+        Query::TweetsCsv(TweetQuery { text: words.to_string(), ..TweetQuery::default() }),
     ];
     for (sort, descending) in [(AccountColumn::Tweets, true), (AccountColumn::RetweetShare, false)] {
         let q = AccountQuery { filter: words.to_string(), sort, descending, offset: 0, limit: 10, range, without_tweets: false };

@@ -11,7 +11,10 @@ use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use crate::core::search::{tweets, tweets_with, Mention, Needle, TweetPage, TweetQuery, TweetRow, TweetSort};
+pub use crate::core::search::{
+    tweet_record, tweets, tweets_csv, tweets_with, wire_name, Mention, Needle, TweetPage, TweetQuery, TweetRow,
+    TweetSort, TWEET_COLUMNS,
+};
 
 /// A time window in minutes since 1970: `from` included, `to` excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -241,7 +244,7 @@ pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
 /// as a formula in a spreadsheet, so it gets a leading `'`; ids are left
 /// exact (`guard` false): a hash starting with `+` is no formula, and an
 /// export must match the release byte for byte.
-fn csv_field(value: &str, guard: bool) -> String {
+pub(crate) fn csv_field(value: &str, guard: bool) -> String {
     let guarded =
         if guard && value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
     format!("\"{}\"", guarded.replace('"', "\"\""))
@@ -430,6 +433,8 @@ pub enum Query {
     },
     Accounts(AccountQuery),
     AccountsCsv(AccountQuery),
+    /// Every tweet a search finds, as CSV.
+    TweetsCsv(TweetQuery),
     Account {
         id: String,
     },
@@ -486,6 +491,7 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
             None => Answer::Missing(format!("no account {id} in {}", campaign.name)),
         },
         Query::Tweets(q) => Answer::Tweets(tweets_with(campaign, q, &cache.keys(campaign).names)),
+        Query::TweetsCsv(q) => Answer::Csv(tweets_csv(campaign, q, &cache.keys(campaign).names)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
     }
 }

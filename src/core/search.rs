@@ -4,7 +4,7 @@
 
 use crate::core::fold::fold_into;
 use crate::core::ingest::Campaign;
-use crate::core::query::Range;
+use crate::core::query::{csv_field, Range};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{domain, fold_tag, user_label, RevealedNames};
 use crate::core::time;
@@ -306,6 +306,86 @@ pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -
         offset,
         rows: rows.into_iter().skip(offset).map(|i| tweet_row(store, names, &mut needle, i)).collect(),
     }
+}
+
+/// The columns of a tweet export, the CLI's `takedown tweets` and the page's alike.
+pub const TWEET_COLUMNS: [&str; 17] = [
+    "campaign",
+    "tweetid",
+    "userid",
+    "user_screen_name",
+    "tweet_time",
+    "kind",
+    "tweet_language",
+    "tweet_client_name",
+    "reference",
+    "hashtags",
+    "urls",
+    "user_mentions",
+    "like_count",
+    "retweet_count",
+    "reply_count",
+    "quote_count",
+    "tweet_text",
+];
+
+/// The name a value has in the JSON output (`retweet`, `users_file`), so that
+/// the CSV and JSON outputs agree.
+pub fn wire_name(value: &impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => other.map(|v| v.to_string()).unwrap_or_default(),
+    }
+}
+
+/// One tweet's values under [`TWEET_COLUMNS`], as they are: ids as the file
+/// wrote them. Lists are space-separated (hashtags, URLs and user ids hold no
+/// spaces); counts a file does not have (FiveThirtyEight's) are empty, not 0.
+pub fn tweet_record(campaign: &str, t: &TweetRow) -> Vec<String> {
+    let counts = t.engagement.map(|counts| counts.map(|n| n.to_string()));
+    let [likes, retweets, replies, quotes] = counts.unwrap_or_default();
+    let mentions: Vec<&str> = t.mentions.iter().map(|m| m.id.as_str()).collect();
+    vec![
+        campaign.to_string(),
+        t.id.clone(),
+        t.account.clone(),
+        t.screen_name.clone(),
+        t.time.clone(),
+        wire_name(&t.kind),
+        t.language.clone(),
+        t.client.clone(),
+        t.reference.clone().unwrap_or_default(),
+        t.hashtags.join(" "),
+        t.urls.join(" "),
+        mentions.join(" "),
+        likes,
+        retweets,
+        replies,
+        quotes,
+        t.text.clone(),
+    ]
+}
+
+/// Which of [`TWEET_COLUMNS`] hold text a person wrote, which a spreadsheet
+/// could run as a formula. Ids, screen names (a hashed one is an id and may
+/// start with `+`), times, kinds and counts are written exactly.
+const GUARDED: [bool; 17] =
+    [true, false, false, false, false, false, true, true, false, true, true, false, false, false, false, false, true];
+
+/// Every tweet a query selects (not one page: its offset and limit are set
+/// aside), in its order, as CSV for download under [`TWEET_COLUMNS`]: a UTF-8
+/// byte order mark first, so that spreadsheets read Thai, Arabic or Cyrillic
+/// text as such.
+pub fn tweets_csv(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -> String {
+    let all = tweets_with(campaign, &TweetQuery { offset: 0, limit: usize::MAX, ..q.clone() }, names);
+    let mut out = format!("\u{FEFF}{}\n", TWEET_COLUMNS.join(","));
+    for row in &all.rows {
+        let record = tweet_record(&campaign.name, row);
+        let fields: Vec<String> = record.iter().zip(GUARDED).map(|(value, guard)| csv_field(value, guard)).collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub fn short_id(id: &str) -> String {
 }
 
 /// Saves text as a file through a temporary object URL; nothing is sent anywhere.
-fn download(name: &str, text: &str, mime: &str) {
+pub fn download(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -2,7 +2,7 @@
 //! with. Tweet text is data: shown as text, `dir="auto"`, links never fetched;
 //! the words found are marked with `<mark>` around text nodes cut from it.
 
-use super::accounts::short_id;
+use super::accounts::{download, short_id};
 use super::campaign_view::view_changer;
 use super::format;
 use super::hooks::use_answer;
@@ -147,10 +147,12 @@ pub struct TweetListProps {
     pub query: TweetQuery,
 }
 
-/// A page of tweets matching `query`, newest first, with paging.
+/// A page of tweets matching `query`, newest first, with paging, and an
+/// export of every tweet it matches.
 #[function_component]
 pub fn TweetList(props: &TweetListProps) -> Html {
     let state = use_context::<AppContext>().expect("TweetList sits inside the app's state provider");
+    let bridge = use_context::<super::app::BridgeContext>().expect("TweetList sits inside the worker provider");
     let change = view_changer(&state);
     let offset = use_state(|| 0usize);
     {
@@ -184,6 +186,28 @@ pub fn TweetList(props: &TweetListProps) -> Html {
             }
         })
     };
+    let on_export = {
+        let campaign = state.selected_summary().map(|s| s.name.clone()).unwrap_or_default();
+        let query = props.query.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(b) = &*bridge {
+                // The worker writes the whole CSV, so that ids never pass through a JS number.
+                let name = match &query.account {
+                    Some(account) => format!("{campaign}_{}_tweets.csv", short_id(account)),
+                    None => format!("{campaign}_tweets.csv"),
+                };
+                b.ask(
+                    &campaign,
+                    Query::TweetsCsv(query.clone()),
+                    Callback::from(move |a| {
+                        if let Answer::Csv(text) = a {
+                            download(&name, &text, "text/csv;charset=utf-8");
+                        }
+                    }),
+                );
+            }
+        })
+    };
     let (back, forward) = match props.query.sort {
         TweetSort::Newest => ("Newer", "Older"),
         TweetSort::Oldest => ("Older", "Newer"),
@@ -193,6 +217,9 @@ pub fn TweetList(props: &TweetListProps) -> Html {
         <div class="tweet-list" ref={top}>
             <Pager id="tweets-count" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
                 noun="tweets" {back} {forward} {on_offset} />
+            if page.total > 0 {
+                <button class="button secondary tweets-export" onclick={on_export}>{"Export these tweets as CSV"}</button>
+            }
             if page.total == 0 {
                 <p class="muted" id="tweets-none">{"No tweet matches every filter and word: remove one above to see more."}</p>
             }

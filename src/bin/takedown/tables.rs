@@ -2,64 +2,11 @@
 //! Ids are written as the files have them, and nothing is prefixed against
 //! spreadsheet formulas: this is a research export, meant to be read by programs.
 
-use serde::Serialize;
-use takedown::core::query::{AccountDetail, AccountRow, Timeline, TweetRow};
+use takedown::core::query::{AccountDetail, AccountRow, Timeline};
 use takedown::core::time;
 
-pub const TWEET_COLUMNS: [&str; 17] = [
-    "campaign",
-    "tweetid",
-    "userid",
-    "user_screen_name",
-    "tweet_time",
-    "kind",
-    "tweet_language",
-    "tweet_client_name",
-    "reference",
-    "hashtags",
-    "urls",
-    "user_mentions",
-    "like_count",
-    "retweet_count",
-    "reply_count",
-    "quote_count",
-    "tweet_text",
-];
-
-/// The name a value has in the JSON output (`retweet`, `users_file`), so that both formats agree.
-pub fn wire_name(value: &impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        other => other.map(|v| v.to_string()).unwrap_or_default(),
-    }
-}
-
-/// Lists are space-separated: hashtags, URLs and user ids hold no spaces.
-/// Counts a file does not have (FiveThirtyEight's) are empty, not 0.
-pub fn tweet_record(campaign: &str, t: &TweetRow) -> Vec<String> {
-    let counts = t.engagement.map(|counts| counts.map(|n| n.to_string()));
-    let [likes, retweets, replies, quotes] = counts.unwrap_or_default();
-    let mentions: Vec<&str> = t.mentions.iter().map(|m| m.id.as_str()).collect();
-    vec![
-        campaign.to_string(),
-        t.id.clone(),
-        t.account.clone(),
-        t.screen_name.clone(),
-        t.time.clone(),
-        wire_name(&t.kind),
-        t.language.clone(),
-        t.client.clone(),
-        t.reference.clone().unwrap_or_default(),
-        t.hashtags.join(" "),
-        t.urls.join(" "),
-        mentions.join(" "),
-        likes,
-        retweets,
-        replies,
-        quotes,
-        t.text.clone(),
-    ]
-}
+// The tweets' columns and records are core's, shared with the page's export.
+pub use takedown::core::query::{tweet_record, wire_name, TWEET_COLUMNS};
 
 pub const ACCOUNT_COLUMNS: [&str; 15] = [
     "campaign",

@@ -1,0 +1,93 @@
+// End to end: the tweets' CSV export, from the Tweets tab (every tweet the
+// search finds, not one page) and from an account page (that account's
+// tweets). The expected tweet ids come from the release's own tweets file,
+// unzipped and parsed here with Node's zlib and PapaParse as strings, never
+// through the app's code nor through a JS number.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { THAILAND, startHarness, loadAndWait } from './harness.mjs';
+
+/** The one CSV member of a release zip, through its central directory. */
+function unzipOne(path) {
+  const zip = readFileSync(path);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (;;) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const [method, size, nameLength, extra, comment, local] =
+      [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (name.endsWith('.csv') && !name.startsWith('__MACOSX')) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : data;
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+}
+
+const parse = (text) => Papa.parse(text, { header: true, skipEmptyLines: true });
+const release = parse(unzipOne(THAILAND[0]).toString('utf8')).data;
+const COLUMNS = 'campaign,tweetid,userid,user_screen_name,tweet_time,kind,tweet_language,tweet_client_name,reference,'
+  + 'hashtags,urls,user_mentions,like_count,retweet_count,reply_count,quote_count,tweet_text';
+/** A word the search folds as toLowerCase does: ASCII. */
+const WORD = 'army';
+/** The campaign account mentioned most; its id has a `+`, which a formula guard would change. */
+const INSIDE = '71fqNbaUiwCbBUFuJ6EfAKuw5FsDjoeacCywB+WAXc=';
+
+let h, page, errors;
+before(async () => {
+  h = await startHarness();
+  ({ page, errors } = await h.open());
+  await loadAndWait(page, THAILAND);
+});
+after(async () => { await h?.close(); });
+
+/** Clicks the list's export button; the downloaded file's name, header and records (BOM checked and removed). */
+async function exportTweets() {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.tweets-export')]);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark');
+  const parsed = parse(bytes.subarray(3).toString('utf8'));
+  assert.deepEqual(parsed.errors, []);
+  return { name: download.suggestedFilename(), header: parsed.meta.fields.join(','), rows: parsed.data };
+}
+
+const sorted = (ids) => [...ids].sort();
+
+test('a search exports every tweet whose text holds the word, not one page, ids as the file writes them', async () => {
+  assert.equal(release.length, 21385, 'the release tweets, all parsed');
+  const wanted = release.filter((r) => r.tweet_text.toLowerCase().includes(WORD));
+  assert.ok(wanted.length > 20, `more than one page: ${wanted.length}`);
+  await page.click('#tab-tweets');
+  await page.fill('#tweet-search', WORD);
+  await page.waitForSelector(`#tweets-count[data-total="${wanted.length}"]`, { timeout: 10_000 });
+  const { name, header, rows } = await exportTweets();
+  assert.match(name, /_tweets\.csv$/);
+  assert.equal(header, COLUMNS, 'the CLI\'s columns');
+  assert.equal(rows.length, wanted.length, 'no tweet twice, none left out');
+  assert.deepEqual(sorted(rows.map((r) => r.tweetid)), sorted(wanted.map((r) => r.tweetid)));
+  // Each row's ids are the file's, byte for byte.
+  const byId = new Map(release.map((r) => [r.tweetid, r]));
+  for (const r of rows) assert.equal(r.userid, byId.get(r.tweetid).userid, r.tweetid);
+  assert.deepEqual(errors, []);
+});
+
+test('an account page exports exactly that account\'s tweets', async () => {
+  const wanted = release.filter((r) => r.userid === INSIDE);
+  assert.ok(wanted.length > 20, `more than one page: ${wanted.length}`);
+  await page.click('#tab-accounts');
+  await page.fill('#accounts-filter', INSIDE);
+  await page.waitForSelector(`.account-table tbody tr[data-account="${INSIDE}"]`);
+  await page.click(`tr[data-account="${INSIDE}"] button.link`);
+  await page.waitForSelector(`.account-page[data-account="${INSIDE}"] .tweets-export`);
+  const { header, rows } = await exportTweets();
+  assert.equal(header, COLUMNS);
+  assert.equal(rows.length, wanted.length);
+  assert.ok(rows.every((r) => r.userid === INSIDE), 'only the account\'s tweets, its id exact');
+  assert.deepEqual(sorted(rows.map((r) => r.tweetid)), sorted(wanted.map((r) => r.tweetid)));
+  assert.deepEqual(errors, []);
+});
