@@ -2,7 +2,7 @@
 //! and its encoding in the URL hash, so that a link reopens the same view once
 //! the same files are loaded.
 
-use crate::core::query::{AccountColumn, Range, TweetSort};
+use crate::core::query::{AccountColumn, Period, Range, Split, TweetSort};
 use crate::core::store::TweetKind;
 use crate::core::time;
 
@@ -56,6 +56,12 @@ pub struct ViewState {
     /// Hours from UTC of the clock the weekday × hour charts read in, so
     /// that a campaign's working day shows in its own time zone.
     pub utc_offset: i8,
+    /// The timeline's periods and what its series are.
+    pub period: Period,
+    pub split: Split,
+    /// The names of the files the campaign was read from (never their
+    /// contents), so that a link opened without them can say what to open.
+    pub files: Vec<String>,
 }
 
 impl Default for ViewState {
@@ -79,6 +85,9 @@ impl Default for ViewState {
             client: None,
             domain: None,
             utc_offset: 0,
+            period: Period::Month,
+            split: Split::Kind,
+            files: Vec::new(),
         }
     }
 }
@@ -118,6 +127,10 @@ fn kind_key(kind: TweetKind) -> &'static str {
         TweetKind::Quote => "quote",
     }
 }
+
+const PERIODS: [(Period, &str); 3] = [(Period::Day, "day"), (Period::Week, "week"), (Period::Month, "month")];
+
+const SPLITS: [(Split, &str); 2] = [(Split::Kind, "kind"), (Split::Language, "language")];
 
 /// Percent-encodes all but unreserved characters (RFC 3986), UTF-8 safe.
 pub fn encode(text: &str) -> String {
@@ -239,7 +252,15 @@ impl ViewState {
         put("domain", self.domain.as_deref());
         let offset = self.utc_offset.to_string();
         put("tz", (self.utc_offset != d.utc_offset).then_some(offset.as_str()));
-        let body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        let period = PERIODS.iter().find(|(p, _)| *p == self.period).map(|(_, k)| *k);
+        put("period", (self.period != d.period).then_some(period).flatten());
+        let split = SPLITS.iter().find(|(s, _)| *s == self.split).map(|(_, k)| *k);
+        put("split", (self.split != d.split).then_some(split).flatten());
+        let mut body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        // Each name encoded on its own, so that a `|` in one stays in it.
+        if !self.files.is_empty() {
+            body.push(format!("files={}", self.files.iter().map(|f| encode(f)).collect::<Vec<_>>().join("|")));
+        }
         if body.is_empty() {
             String::new()
         } else {
@@ -252,6 +273,10 @@ impl ViewState {
         let mut view = ViewState::default();
         for pair in hash.trim_start_matches('#').split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if key == "files" {
+                view.files = value.split('|').map(decode).filter(|f| !f.is_empty()).collect();
+                continue;
+            }
             let value = decode(value);
             let some = || Some(value.clone()).filter(|v| !v.is_empty());
             match key {
@@ -278,6 +303,16 @@ impl ViewState {
                 }
                 "client" => view.client = some(),
                 "domain" => view.domain = some(),
+                "period" => {
+                    if let Some((p, _)) = PERIODS.iter().find(|(_, k)| *k == value) {
+                        view.period = *p;
+                    }
+                }
+                "split" => {
+                    if let Some((s, _)) = SPLITS.iter().find(|(_, k)| *k == value) {
+                        view.split = *s;
+                    }
+                }
                 "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
@@ -311,6 +346,9 @@ mod tests {
             client: Some("Twitter for iPhone".into()),
             domain: Some("bit.ly".into()),
             utc_offset: -5,
+            period: Period::Week,
+            split: Split::Language,
+            files: vec!["a|b.zip".into(), "thailand_092020_tweets.zip".into(), "ü €.csv".into()],
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");
@@ -352,6 +390,10 @@ mod tests {
     fn the_default_view_has_an_empty_hash_and_junk_is_ignored() {
         assert_eq!(ViewState::default().to_hash(), "");
         assert_eq!(ViewState::from_hash("#tab=nope&sort=bad&x=1&%zz&tweet_sort=best&tz=15"), ViewState::default());
+        assert_eq!(ViewState::from_hash("#period=year&split=x"), ViewState::default());
+        let day = ViewState { period: Period::Day, ..ViewState::default() };
+        assert_eq!(day.to_hash(), "#period=day");
+        assert_eq!(ViewState::from_hash("#split=language").split, Split::Language);
         assert_eq!(ViewState::from_hash("#tz=7").utc_offset, 7);
         assert_eq!(ViewState::from_hash("#tz=%2B7").utc_offset, 7);
         assert_eq!(ViewState::from_hash("#tz=x").utc_offset, 0);

@@ -1,7 +1,7 @@
 //! The root: the reducer, the worker, the URL hash, and the page's regions.
 
 use super::bridge::Bridge;
-use super::campaign_view::CampaignView;
+use super::campaign_view::{tab_label, CampaignView};
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
 use super::samples::Samples;
@@ -115,6 +115,9 @@ pub fn App() -> Html {
                     if let Some(problem) = problem {
                         <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
                     }
+                    if let Some(campaign) = state.missing_campaign() {
+                        <LinkWithoutFiles campaign={campaign.to_string()} />
+                    }
                     <Intake />
                     if state.summaries.is_empty() && state.loading.is_none() && state.staged.is_empty() {
                         <Samples />
@@ -127,5 +130,40 @@ pub fn App() -> Html {
             </div>
         </ContextProvider<BridgeContext>>
         </ContextProvider<AppContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LinkWithoutFilesProps {
+    campaign: AttrValue,
+}
+
+/// What a link names when the page holds no such campaign: the files to open
+/// (the link carries their names), and, if others were loaded, a way to them.
+#[function_component]
+fn LinkWithoutFiles(props: &LinkWithoutFilesProps) -> Html {
+    let state = use_context::<AppContext>().expect("LinkWithoutFiles sits inside the app's state provider");
+    let view = &state.view;
+    let files = match view.files.as_slice() {
+        [] => "the link does not name them.".to_string(),
+        names => format!("{}.", names.join(", ")),
+    };
+    let loaded: Vec<&str> = state.summaries.iter().map(|s| s.name.as_str()).collect();
+    let instead = loaded.first().map(|first| {
+        let (state, first) = (state.clone(), first.to_string());
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetView(ViewState { campaign: Some(first.clone()), ..ViewState::default() }))
+        })
+    });
+    html! {
+        <div class="link-pending" role="status">
+            <p>{format!("This link shows {} ({}); open its files to see it: {files}", props.campaign, tab_label(view.tab))}</p>
+            if let Some(instead) = instead {
+                <p>
+                    {format!("The files loaded hold {}, not {}. ", loaded.join(", "), props.campaign)}
+                    <button class="link" onclick={instead}>{format!("Show {} instead", loaded.first().copied().unwrap_or_default())}</button>
+                </p>
+            }
+        </div>
     }
 }

@@ -18,7 +18,7 @@ pub struct CampaignViewProps {
     pub summary: Rc<Summary>,
 }
 
-fn tab_label(tab: Tab) -> &'static str {
+pub fn tab_label(tab: Tab) -> &'static str {
     match tab {
         Tab::Overview => "Overview",
         Tab::Timeline => "Timeline",

@@ -89,10 +89,34 @@ impl AppState {
         }
     }
 
+    /// The campaign the view names, or the first one while it names none; a
+    /// campaign named and not loaded (a link opened without its files) is
+    /// nothing, never another campaign in its place.
     pub fn selected_summary(&self) -> Option<&Summary> {
-        let name = self.view.campaign.as_deref();
-        self.summaries.iter().find(|s| Some(s.name.as_str()) == name).or_else(|| self.summaries.first())
+        match self.view.campaign.as_deref() {
+            Some(name) => self.summaries.iter().find(|s| s.name == name),
+            None => self.summaries.first(),
+        }
     }
+
+    /// The campaign a link names and the files have not brought.
+    pub fn missing_campaign(&self) -> Option<&str> {
+        self.view.campaign.as_deref().filter(|_| self.selected_summary().is_none())
+    }
+}
+
+/// The files a person chose that a campaign was read from: a zip's members
+/// are listed as `archive › member`, and a long list ends with `and N more`.
+fn chosen_files(summary: &Summary) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for label in &summary.files {
+        let name = label.split(" › ").next().unwrap_or(label);
+        let more = name.starts_with("and ") && name.ends_with(" more");
+        if !more && !files.iter().any(|f| f == name) {
+            files.push(name.to_string());
+        }
+    }
+    files
 }
 
 impl Reducible for AppState {
@@ -107,6 +131,7 @@ impl Reducible for AppState {
             crashed: self.crashed.clone(),
             ..*self
         };
+        let is_set_view = matches!(action, Action::SetView(_));
         match action {
             Action::Worker(Response::Ready) => next.worker_ready = true,
             Action::Worker(Response::Progress(progress)) => {
@@ -118,7 +143,9 @@ impl Reducible for AppState {
                 next.loading = None;
                 next.last_load_cancelled = cancelled;
                 next.progress = Some(Rc::new(progress));
-                if next.view.campaign.as_ref().is_none_or(|s| !summaries.iter().any(|c| &c.name == s)) {
+                // A campaign the view names and the files did not bring stays
+                // named: the page says which files to open.
+                if next.view.campaign.is_none() {
                     next.view.campaign = summaries.first().map(|s| s.name.clone());
                     next.view_history = ViewHistory::Replace;
                 }
@@ -160,6 +187,12 @@ impl Reducible for AppState {
             }
             Action::RestoreView(view) => {
                 next.view = view;
+                next.view_history = ViewHistory::Replace;
+            }
+        }
+        if let Some(files) = next.selected_summary().map(chosen_files).filter(|f| *f != next.view.files) {
+            next.view.files = files;
+            if !is_set_view {
                 next.view_history = ViewHistory::Replace;
             }
         }

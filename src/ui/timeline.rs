@@ -10,11 +10,23 @@ use super::hooks::use_answer;
 use super::range_inputs::RangeInputs;
 use super::state::AppContext;
 use crate::core::chart;
-use crate::core::query::{Answer, Period, Query, Split, TimelineQuery};
+use crate::core::query::{Answer, Period, Query, Split, Timeline, TimelineQuery};
 use crate::core::time;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// The periods of `t` that overlap the days `from..to`, and nothing else.
+fn zoomed(t: &Timeline, (from, to): (i32, i32)) -> Timeline {
+    // Slot i runs from bounds[i] to bounds[i + 1]; the bounds are in order.
+    let first = t.bounds.get(1..).unwrap_or_default().partition_point(|&b| b <= from);
+    let end = t.bounds.partition_point(|&b| b < to).min(t.periods.len()).max(first);
+    Timeline {
+        periods: t.periods.get(first..end).unwrap_or_default().to_vec(),
+        bounds: t.bounds.get(first..=end).filter(|_| end > first).unwrap_or_default().to_vec(),
+        series: t.series.iter().map(|(l, s)| (l.clone(), s.get(first..end).unwrap_or_default().to_vec())).collect(),
+    }
+}
 
 /// A series' count in slot `i`; a series shorter than the periods counts nothing there.
 fn at(series: &[u64], i: usize) -> u64 {
@@ -25,28 +37,43 @@ fn at(series: &[u64], i: usize) -> u64 {
 pub fn TimelineView() -> Html {
     let state = use_context::<AppContext>().expect("TimelineView sits inside the app's state provider");
     let change = view_changer(&state);
-    let period = use_state(|| Period::Month);
-    let split = use_state(|| Split::Kind);
+    // In the view, so that a link or a reload draws the same chart.
+    let (period, split) = (state.view.period, state.view.split);
     let hovered = use_state(|| None::<usize>);
     let anchor = use_state(|| None::<usize>);
     let table_open = use_state(|| false);
+    // The range this chart set itself and the days it was drawing then: a
+    // click keeps the chart where it is, so that shift-click can extend; a
+    // range from anywhere else (typed, a link) zooms it.
+    let own = use_state(|| None::<((Option<String>, Option<String>), Option<(i32, i32)>)>);
+    // "Show all" draws the whole span with the range as a band, until the range changes.
+    let whole = use_state(|| None::<(Option<String>, Option<String>)>);
     let svg = use_node_ref();
     let (plot, width) = use_plot_width(960.0);
-    let answer = use_answer(Some(Query::Timeline(TimelineQuery { period: *period, split: *split, account: None })));
+    let answer = use_answer(Some(Query::Timeline(TimelineQuery { period, split, account: None })));
+    let view = &state.view;
+    let days = |r: crate::core::query::Range| ((r.from / 1440) as i32, (r.to / 1440).min(i32::MAX as u32) as i32);
+    let selected = view.range().map(days);
+    let range_key = (view.from.clone(), view.to.clone());
+    let span = match &*own {
+        _ if whole.as_ref() == Some(&range_key) => None,
+        Some((key, span)) if *key == range_key => *span,
+        _ => selected,
+    };
     {
-        // A slot of the old answer means nothing in a new one (a month view has
-        // fewer slots than the day view that was pointed at).
+        // A slot of the old answer, or of the old span, means nothing in a new
+        // one (a month view has fewer slots than the day view pointed at).
         let (hovered, anchor) = (hovered.clone(), anchor.clone());
-        use_effect_with(answer.as_ref().map(|a| Rc::as_ptr(a) as usize), move |_| {
+        use_effect_with((answer.as_ref().map(|a| Rc::as_ptr(a) as usize), span), move |_| {
             hovered.set(None);
             anchor.set(None);
         });
     }
-    let Some(Answer::Timeline(t)) = answer.as_deref() else {
+    let Some(Answer::Timeline(whole_span)) = answer.as_deref() else {
         return html! { <p class="muted" aria-busy="true">{"Counting…"}</p> };
     };
-    let view = &state.view;
-    let selected = view.range().map(|r| ((r.from / 1440) as i32, (r.to / 1440) as i32));
+    let zoom = span.map(|s| zoomed(whole_span, s));
+    let t = zoom.as_ref().unwrap_or(whole_span);
     let totals: Vec<u64> = (0..t.periods.len()).map(|i| t.series.iter().map(|(_, s)| at(s, i)).sum()).collect();
     let ticks = chart::ticks(totals.iter().copied().max().unwrap_or(0), 4);
     let top = *ticks.last().unwrap_or(&1);
@@ -55,21 +82,23 @@ pub fn TimelineView() -> Html {
     let values: Vec<Vec<u64>> = t.series.iter().map(|(_, s)| s.clone()).collect();
     let bases = chart::stack(&values);
     let on_period = {
-        let period = period.clone();
+        let change = change.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            period.set(match value.as_str() {
+            let period = match value.as_str() {
                 "day" => Period::Day,
                 "week" => Period::Week,
                 _ => Period::Month,
-            });
+            };
+            change.emit(Box::new(move |v| v.period = period));
         })
     };
     let on_split = {
-        let split = split.clone();
+        let change = change.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            split.set(if value == "language" { Split::Language } else { Split::Kind });
+            let split = if value == "language" { Split::Language } else { Split::Kind };
+            change.emit(Box::new(move |v| v.split = split));
         })
     };
     let highlight = selected.map(|(from, to)| {
@@ -80,12 +109,13 @@ pub fn TimelineView() -> Html {
     // Counts only the periods from `start` to `end` (either way round), and
     // keeps `start` as the end that a later extension keeps.
     let select: Rc<dyn Fn(usize, usize)> = {
-        let (change, anchor, bounds) = (change.clone(), anchor.clone(), t.bounds.clone());
+        let (change, anchor, own, bounds) = (change.clone(), anchor.clone(), own.clone(), t.bounds.clone());
         Rc::new(move |start: usize, end: usize| {
             let (lo, hi) = (start.min(end), start.max(end));
             let (Some(&first), Some(&last)) = (bounds.get(lo), bounds.get(hi + 1)) else { return };
             anchor.set(Some(start));
             let (from, to) = (time::format_day(first), time::format_day(last - 1));
+            own.set(Some(((Some(from.clone()), Some(to.clone())), span)));
             change.emit(Box::new(move |v| {
                 v.from = Some(from);
                 v.to = Some(to);
@@ -121,6 +151,17 @@ pub fn TimelineView() -> Html {
             }
         })
     };
+    let show_all = {
+        let (whole, key) = (whole.clone(), range_key.clone());
+        Callback::from(move |_: MouseEvent| whole.set(Some(key.clone())))
+    };
+    let zoom_in = {
+        let (whole, own) = (whole.clone(), own.clone());
+        Callback::from(move |_: MouseEvent| {
+            whole.set(None);
+            own.set(None);
+        })
+    };
     let on_blur = {
         let hovered = hovered.clone();
         Callback::from(move |_: FocusEvent| hovered.set(None))
@@ -146,19 +187,29 @@ pub fn TimelineView() -> Html {
             <div class="controls">
                 <label>{"Per "}
                     <select id="timeline-period" onchange={on_period}>
-                        <option value="day" selected={*period == Period::Day}>{"day"}</option>
-                        <option value="week" selected={*period == Period::Week}>{"week"}</option>
-                        <option value="month" selected={*period == Period::Month}>{"month"}</option>
+                        <option value="day" selected={period == Period::Day}>{"day"}</option>
+                        <option value="week" selected={period == Period::Week}>{"week"}</option>
+                        <option value="month" selected={period == Period::Month}>{"month"}</option>
                     </select>
                 </label>
                 <label>{"Split by "}
                     <select id="timeline-split" onchange={on_split}>
-                        <option value="kind" selected={*split == Split::Kind}>{"type"}</option>
-                        <option value="language" selected={*split == Split::Language}>{"language"}</option>
+                        <option value="kind" selected={split == Split::Kind}>{"type"}</option>
+                        <option value="language" selected={split == Split::Language}>{"language"}</option>
                     </select>
                 </label>
                 <RangeInputs />
+                if selected.is_some() {
+                    if span.is_some() {
+                        <button id="timeline-show-all" class="button secondary" onclick={show_all}>{"Show all"}</button>
+                    } else {
+                        <button id="timeline-zoom" class="button secondary" onclick={zoom_in}>{"Zoom to the range"}</button>
+                    }
+                }
             </div>
+            if t.periods.is_empty() {
+                <p class="muted">{"No tweets fall in the range."}</p>
+            }
             <figure class="card chart">
                 <figcaption>
                     <span class="hover-value" aria-live="polite">
