@@ -6,28 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { THAILAND, startHarness, loadAndWait } from './harness.mjs';
+import { THAILAND, startHarness, loadAndWait, unzipOne } from './harness.mjs';
 
-/** The one CSV member of a release zip, through its central directory. */
-function unzipOne(path) {
-  const zip = readFileSync(path);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (;;) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'a central directory entry');
-    const [method, size, nameLength, extra, comment, local] =
-      [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (name.endsWith('.csv') && !name.startsWith('__MACOSX')) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 8 ? inflateRawSync(data) : data;
-    }
-    at += 46 + nameLength + extra + comment;
-  }
-}
 
 const parse = (text) => Papa.parse(text, { header: true, skipEmptyLines: true });
 const release = parse(unzipOne(THAILAND[0]).toString('utf8')).data;

@@ -1,7 +1,9 @@
 // What the end-to-end tests share: dist/ served from a sub-path on 127.0.0.1,
 // one headless Debian Chromium, every request the pages make, and helpers to
 // open the app and load files through its file input.
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
@@ -77,3 +79,23 @@ export function longTasksWhileLoading(page, since) {
     since,
   );
 }
+
+/** The one CSV member of a release zip, through its central directory. */
+export function unzipOne(path) {
+  const zip = readFileSync(path);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (;;) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const [method, size, nameLength, extra, comment, local] =
+      [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (name.endsWith('.csv') && !name.startsWith('__MACOSX')) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : data;
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+}
+
