@@ -76,10 +76,17 @@ pub(crate) struct Names {
     kind: Kind,
     table: Interner,
     /// co_similar's word sets, to check candidate pairs exactly.
-    pub(crate) words: Option<WordSets>,
+    words: Option<WordSets>,
 }
 
 impl Names {
+    /// Whether two tweets that share a key really are alike: always, but for
+    /// co_similar, whose texts must reach `threshold` (its keys are MinHash
+    /// bands, which near but unlike texts share too).
+    pub(crate) fn alike(&self, a: u32, b: u32, threshold: f64) -> bool {
+        self.words.as_ref().is_none_or(|w| w.similar(a, b, threshold))
+    }
+
     fn key(&mut self, bytes: &[u8]) -> u64 {
         NAMED | u64::from(self.table.intern(bytes))
     }

@@ -247,7 +247,7 @@ pub fn network(store: &Store, settings: Settings) -> Network {
     // Tweet pairs already counted in the Δt figures (multi-key kinds meet a
     // pair once per shared key).
     let mut seen_pairs: FxMap<(u32, u32), ()> = FxMap::default();
-    let similar = |a: u32, b: u32| names.words.as_ref().is_none_or(|w| w.similar(a, b, settings.similarity));
+    let similar = |a: u32, b: u32| names.alike(a, b, settings.similarity);
     scan(&events, settings, on_capped, |e, other, first| {
         if !similar(e.tweet, other.tweet) {
             return;
@@ -281,7 +281,7 @@ pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32
     let (events, names) = sorted_events(store, settings, None);
     let edge: FxMap<(u32, u32), ()> = edges.iter().map(|&(p, _)| (p, ())).collect();
     let mut marked = vec![false; store.len()];
-    let similar = |a: u32, b: u32| names.words.as_ref().is_none_or(|w| w.similar(a, b, settings.similarity));
+    let similar = |a: u32, b: u32| names.alike(a, b, settings.similarity);
     scan(
         &events,
         settings,
@@ -309,7 +309,7 @@ pub fn evidence(store: &Store, network: &Network, a: u32, b: u32) -> Vec<Evidenc
         for x in group.iter().filter(|x| x.user == a) {
             for y in group.iter().filter(|y| y.user == b) {
                 let dt = x.time.abs_diff(y.time);
-                let similar = names.words.as_ref().is_none_or(|w| w.similar(x.tweet, y.tweet, settings.similarity));
+                let similar = names.alike(x.tweet, y.tweet, settings.similarity);
                 if dt <= settings.window && similar {
                     out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt });
                 }
