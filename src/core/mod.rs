@@ -16,6 +16,7 @@ pub mod schema;
 pub mod search;
 pub mod store;
 pub mod summary;
+pub mod text_arena;
 pub mod time;
 pub mod view;
 pub mod zip;
