@@ -1,13 +1,12 @@
 //! The account table: one row per account, sortable by any column, filterable
 //! by text, paged by the worker, exportable as CSV.
 
-use super::campaign_view::view_changer;
 use super::format;
 use super::hooks::use_answer;
 use super::pager::Pager;
-use super::state::AppContext;
+use super::state::{view_changer, AppContext};
 use crate::core::query::{AccountColumn, AccountQuery, AccountRow, Answer, Query};
-use crate::core::view::Tab;
+use crate::core::view::ViewAction;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -103,7 +102,7 @@ pub fn AccountTable() -> Html {
             // Ask once typing pauses, not per keystroke.
             *debounce.borrow_mut() = Some(Timeout::new(150, move || {
                 offset.set(0);
-                change.emit(Box::new(move |v| v.accounts_filter = text));
+                change.emit(ViewAction::FilterAccounts(text));
             }));
         })
     };
@@ -146,24 +145,14 @@ pub fn AccountTable() -> Html {
             <th scope="col" aria-sort={aria_sort}>
                 <button class="sort" data-sort={label} onclick={Callback::from(move |_: MouseEvent| {
                     offset.set(0);
-                    change.emit(Box::new(move |v| {
-                        v.accounts_descending = if v.accounts_sort == column { !v.accounts_descending } else { !matches!(column, AccountColumn::DisplayName | AccountColumn::ScreenName | AccountColumn::Language | AccountColumn::Client) };
-                        v.accounts_sort = column;
-                    }))
+                    change.emit(ViewAction::SortAccounts(column))
                 })}>{label}{arrow}</button>
             </th>
         }
     };
     let open_account = |row: &AccountRow| {
-        let change = change.clone();
         let id = row.id.clone();
-        Callback::from(move |_: MouseEvent| {
-            let id = id.clone();
-            change.emit(Box::new(move |v| {
-                v.account = Some(id);
-                v.tab = Tab::Account;
-            }))
-        })
+        change.reform(move |_: MouseEvent| ViewAction::OpenAccount(id.clone()))
     };
     let quiet_note = match page.as_ref() {
         Some(p) if view.range().is_some() && p.without_tweets > 0 => {

@@ -5,8 +5,8 @@ use super::campaign_view::{tab_label, CampaignView};
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
 use super::samples::Samples;
-use super::state::{Action, AppContext, AppState, ViewHistory};
-use crate::core::view::ViewState;
+use super::state::{Action, AppContext, AppState};
+use crate::core::view::{History, ViewAction, ViewState};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -22,7 +22,7 @@ fn location_hash() -> String {
 /// Writes the view into the address bar: a new history entry for a step the
 /// person took, so that Back returns to the view before it (the page, and the
 /// files it holds, stay); the same entry for anything else.
-fn write_hash(view: &ViewState, history_mode: ViewHistory) {
+fn write_hash(view: &ViewState, entry: History) {
     let Some(window) = web_sys::window() else { return };
     let hash = view.to_hash();
     // Back and Forward land here with the address bar already showing the view.
@@ -31,9 +31,9 @@ fn write_hash(view: &ViewState, history_mode: ViewHistory) {
     }
     let url = if hash.is_empty() { window.location().pathname().unwrap_or_default() } else { hash };
     if let Ok(history) = window.history() {
-        let _ = match history_mode {
-            ViewHistory::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-            ViewHistory::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        let _ = match entry {
+            History::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+            History::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
         };
     }
 }
@@ -73,8 +73,8 @@ pub fn App() -> Html {
         })
     };
     {
-        let history_mode = state.view_history;
-        use_effect_with(state.view.clone(), move |view| write_hash(view, history_mode));
+        let history = state.view_history;
+        use_effect_with(state.view.clone(), move |view| write_hash(view, history));
     }
     {
         let dispatcher = state.dispatcher();
@@ -84,7 +84,9 @@ pub fn App() -> Html {
                 ["popstate", "hashchange"].map(|name| {
                     let dispatcher = dispatcher.clone();
                     EventListener::new(&w, name, move |_| {
-                        dispatcher.dispatch(Action::RestoreView(ViewState::from_hash(&location_hash())))
+                        dispatcher.dispatch(Action::View(ViewAction::Restore(Box::new(ViewState::from_hash(
+                            &location_hash(),
+                        )))))
                     })
                 })
             });
@@ -151,9 +153,7 @@ fn LinkWithoutFiles(props: &LinkWithoutFilesProps) -> Html {
     let loaded: Vec<&str> = state.summaries.iter().map(|s| s.name.as_str()).collect();
     let instead = loaded.first().map(|first| {
         let (state, first) = (state.clone(), first.to_string());
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::SetView(ViewState { campaign: Some(first.clone()), ..ViewState::default() }))
-        })
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::View(ViewAction::OpenCampaign(first.clone()))))
     });
     html! {
         <div class="link-pending" role="status">

@@ -5,11 +5,11 @@ use super::account_page::AccountPage;
 use super::accounts::AccountTable;
 use super::app::{focus_by_id, focus_if_lost};
 use super::overview::Overview;
-use super::state::{Action, AppContext};
+use super::state::{view_changer, AppContext};
 use super::timeline::TimelineView;
 use super::tweets::TweetSearch;
 use crate::core::summary::Summary;
-use crate::core::view::{Tab, ViewState};
+use crate::core::view::{Tab, ViewAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,19 +28,6 @@ pub fn tab_label(tab: Tab) -> &'static str {
     }
 }
 
-/// A change to the view, applied to a copy of the current one.
-pub type ViewChange = Box<dyn FnOnce(&mut ViewState)>;
-
-/// A callback that replaces the view with a changed copy.
-pub fn view_changer(state: &AppContext) -> Callback<ViewChange> {
-    let state = state.clone();
-    Callback::from(move |change: ViewChange| {
-        let mut view = state.view.clone();
-        change(&mut view);
-        state.dispatch(Action::SetView(view));
-    })
-}
-
 #[function_component]
 pub fn CampaignView(props: &CampaignViewProps) -> Html {
     let state = use_context::<AppContext>().expect("CampaignView sits inside the app's state provider");
@@ -52,18 +39,10 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let name = select.value();
-            change.emit(Box::new(move |v| *v = ViewState { campaign: Some(name), ..ViewState::default() }));
+            change.emit(ViewAction::OpenCampaign(name));
         })
     };
-    let clear_range = {
-        let change = change.clone();
-        Callback::from(move |_: MouseEvent| {
-            change.emit(Box::new(|v| {
-                v.from = None;
-                v.to = None;
-            }))
-        })
-    };
+    let clear_range = change.reform(|_: MouseEvent| ViewAction::ClearRange);
     {
         // A load ends with the button that started it gone (a sample's Open,
         // Load): the campaign it brought is where the focus belongs then.
@@ -87,7 +66,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
             };
             let Some(&next) = tabs.get(index) else { return };
             e.prevent_default();
-            change.emit(Box::new(move |v| v.tab = next));
+            change.emit(ViewAction::OpenTab(next));
             focus_by_id(&format!("tab-{}", next.key()));
         })
     };
@@ -116,12 +95,11 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
             </div>
             <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
                 { for tabs.iter().map(|&tab| {
-                    let change = change.clone();
                     let selected = tab == view.tab;
                     html! {
                         <button id={format!("tab-{}", tab.key())} role="tab" aria-selected={selected.to_string()}
                             aria-controls={selected.then_some("tabpanel")} tabindex={if selected { "0" } else { "-1" }}
-                            onclick={Callback::from(move |_: MouseEvent| change.emit(Box::new(move |v| v.tab = tab)))}>
+                            onclick={change.reform(move |_: MouseEvent| ViewAction::OpenTab(tab))}>
                             {tab_label(tab)}
                         </button>
                     }

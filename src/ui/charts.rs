@@ -1,11 +1,10 @@
 //! SVG charts over `core::chart`: one path per series, and a table with the
 //! exact figures for screen readers and copying.
 
-use super::campaign_view::view_changer;
 use super::format;
-use super::state::AppContext;
+use super::state::{view_changer, AppContext};
 use crate::core::chart::{self, Step};
-use crate::core::view::{offset_label, UTC_OFFSETS};
+use crate::core::view::{offset_label, ViewAction, UTC_OFFSETS};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -273,7 +272,7 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let hours = value.parse().unwrap_or_default();
-            change.emit(Box::new(move |v| v.utc_offset = hours));
+            change.emit(ViewAction::SetUtcOffset(hours));
         })
     };
     let cells = chart::shift_week(&props.cells, i32::from(offset));

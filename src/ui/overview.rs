@@ -1,16 +1,15 @@
 //! A campaign's overview: headline figures and the breakdowns every report on
 //! these releases shows.
 
-use super::campaign_view::view_changer;
 use super::charts::{BarChart, Heatmap};
 use super::deferred::Deferred;
 use super::format;
 use super::hooks::use_answer;
 use super::ranked_list::RankedList;
-use super::state::AppContext;
+use super::state::{view_changer, AppContext};
 use crate::core::query::{Answer, Query};
 use crate::core::summary::{continuous_months, Summary};
-use crate::core::view::{Tab, ViewState};
+use crate::core::view::{Filter, ViewAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,21 +44,6 @@ fn absent_metric(name: &'static str, label: &str, value: String) -> Html {
     metric(name, label, value, "—".to_string())
 }
 
-/// The Tweets tab with only the tweets a list's label counts (the date range stays).
-fn tweets_of(label: String, filter: fn(&mut ViewState, String)) -> Box<dyn FnOnce(&mut ViewState)> {
-    Box::new(move |v| {
-        v.search.clear();
-        v.hashtag = None;
-        v.language = None;
-        v.kind = None;
-        v.search_account = None;
-        v.client = None;
-        v.domain = None;
-        filter(v, label);
-        v.tab = Tab::Tweets;
-    })
-}
-
 /// The campaign's summary, or with a date range in force, the summary of that range.
 #[function_component]
 pub fn Overview(props: &OverviewProps) -> Html {
@@ -78,9 +62,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
 fn Figures(props: &FiguresProps) -> Html {
     let state = use_context::<AppContext>().expect("Figures sits inside the app's state provider");
     let change = view_changer(&state);
-    let pick = |filter: fn(&mut ViewState, String)| {
-        let change = change.clone();
-        Some(Callback::from(move |label: String| change.emit(tweets_of(label, filter))))
+    // A list's label opens the Tweets tab with only the tweets it counts.
+    let pick = |filter: Filter, text: fn(String) -> String| {
+        Some(change.reform(move |label: String| ViewAction::ShowOnly(filter, text(label))))
     };
     let s = &props.summary;
     let tweet_metric = |name: &'static str, label: &str, n: u64| {
@@ -129,13 +113,13 @@ fn Figures(props: &FiguresProps) -> Html {
             }
             if !props.users_only {
             <div class="grid">
-                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(|v, l| v.language = Some(l))} />
-                <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(|v, c| v.client = Some(c))} />
-                <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(|v, tag| v.hashtag = Some(tag))} />
-                <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(|v, d| v.domain = Some(d))} />
+                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)} />
+                <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(Filter::Client, |c| c)} />
+                <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(Filter::Hashtag, |tag| tag)} />
+                <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(Filter::Domain, |d| d)} />
                 // The text names mentioned and retweeted accounts by screen name (or hash).
-                <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(|v, name| v.search = format!("@{name}"))} />
-                <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(|v, name| v.search = format!("RT @{name}"))} />
+                <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(Filter::Text, |name| format!("@{name}"))} />
+                <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(Filter::Text, |name| format!("RT @{name}"))} />
             </div>
             }
             if !creations.is_empty() {

@@ -3,9 +3,8 @@
 //! per keystroke, so these are text boxes); both ends at once; an empty end
 //! is open; what is wrong is said beside the boxes, not guessed right.
 
-use super::campaign_view::view_changer;
-use super::state::AppContext;
-use crate::core::view::check_range;
+use super::state::{view_changer, AppContext};
+use crate::core::view::{check_range, ViewAction};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -47,10 +46,7 @@ pub fn RangeInputs() -> Html {
             match check_range(&from, &to) {
                 Ok((from, to)) => {
                     problem.set(None);
-                    change.emit(Box::new(move |v| {
-                        v.from = from;
-                        v.to = to;
-                    }));
+                    change.emit(ViewAction::SetRange { from, to });
                 }
                 Err(why) => problem.set(Some(why)),
             }

@@ -1,7 +1,7 @@
 //! The one reducer behind the page.
 
 use crate::core::summary::Summary;
-use crate::core::view::ViewState;
+use crate::core::view::{History, ViewAction, ViewState};
 use crate::worker::protocol::{LoadProgress, Response};
 use std::rc::Rc;
 use web_sys::File;
@@ -19,20 +19,9 @@ pub struct AppState {
     pub generation: u32,
     pub view: ViewState,
     /// How the address bar follows the latest change of `view`.
-    pub view_history: ViewHistory,
+    pub view_history: History,
     pub crashed: Option<String>,
     pub last_load_cancelled: bool,
-}
-
-/// Whether a change of the view is a step the Back button should undo.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ViewHistory {
-    /// The person went somewhere: a new history entry.
-    #[default]
-    Push,
-    /// The same place, written down in full (the campaign a load picked, a
-    /// view read back from the history): the entry is rewritten.
-    Replace,
 }
 
 pub enum Action {
@@ -41,10 +30,8 @@ pub enum Action {
     Unstage(usize),
     ClearStaged,
     LoadStarted(u32),
-    /// The person changed the view.
-    SetView(ViewState),
-    /// The address bar changed the view (Back, Forward, an edited hash).
-    RestoreView(ViewState),
+    /// A change of the view: the person's, or the address bar's.
+    View(ViewAction),
 }
 
 /// What the page is doing, as `data-status` tells tests.
@@ -70,7 +57,7 @@ impl Status {
 impl AppState {
     /// Starts from the view a link carries in its hash.
     pub fn with_view(view: ViewState) -> AppState {
-        AppState { view, view_history: ViewHistory::Replace, ..AppState::default() }
+        AppState { view, view_history: History::Replace, ..AppState::default() }
     }
 
     pub fn status(&self) -> Status {
@@ -131,7 +118,7 @@ impl Reducible for AppState {
             crashed: self.crashed.clone(),
             ..*self
         };
-        let is_set_view = matches!(action, Action::SetView(_));
+        let mut history = None::<History>;
         match action {
             Action::Worker(Response::Ready) => next.worker_ready = true,
             Action::Worker(Response::Progress(progress)) => {
@@ -145,10 +132,8 @@ impl Reducible for AppState {
                 next.progress = Some(Rc::new(progress));
                 // A campaign the view names and the files did not bring stays
                 // named: the page says which files to open.
-                if next.view.campaign.is_none() {
-                    next.view.campaign = summaries.first().map(|s| s.name.clone());
-                    next.view_history = ViewHistory::Replace;
-                }
+                history =
+                    Some(next.view.apply(ViewAction::Loaded { first: summaries.first().map(|s| s.name.clone()) }));
                 if !cancelled {
                     next.generation += 1;
                 }
@@ -181,23 +166,23 @@ impl Reducible for AppState {
                 next.loading = Some(job);
                 next.staged = Rc::default();
             }
-            Action::SetView(view) => {
-                next.view = view;
-                next.view_history = ViewHistory::Push;
-            }
-            Action::RestoreView(view) => {
-                next.view = view;
-                next.view_history = ViewHistory::Replace;
-            }
+            Action::View(action) => history = Some(next.view.apply(action)),
         }
         if let Some(files) = next.selected_summary().map(chosen_files).filter(|f| *f != next.view.files) {
-            next.view.files = files;
-            if !is_set_view {
-                next.view_history = ViewHistory::Replace;
-            }
+            let named = next.view.apply(ViewAction::NameFiles(files));
+            history = Some(history.map_or(named, |earlier| earlier.then(named)));
+        }
+        if let Some(history) = history {
+            next.view_history = history;
         }
         Rc::new(next)
     }
 }
 
 pub type AppContext = UseReducerHandle<AppState>;
+
+/// A callback that hands the reducer a change of the view.
+pub fn view_changer(state: &AppContext) -> Callback<ViewAction> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |action| dispatcher.dispatch(Action::View(action)))
+}

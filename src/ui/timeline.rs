@@ -3,15 +3,15 @@
 //! (Shift to extend) or typing dates sets the date range that every other
 //! view then counts within.
 
-use super::campaign_view::view_changer;
 use super::charts::{key_step, toggle_table, use_plot_width, Frame};
 use super::format;
 use super::hooks::use_answer;
 use super::range_inputs::RangeInputs;
-use super::state::AppContext;
+use super::state::{view_changer, AppContext};
 use crate::core::chart;
 use crate::core::query::{Answer, Period, Query, Split, Timeline, TimelineQuery};
 use crate::core::time;
+use crate::core::view::ViewAction;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -90,7 +90,7 @@ pub fn TimelineView() -> Html {
                 "week" => Period::Week,
                 _ => Period::Month,
             };
-            change.emit(Box::new(move |v| v.period = period));
+            change.emit(ViewAction::SetPeriod(period));
         })
     };
     let on_split = {
@@ -98,7 +98,7 @@ pub fn TimelineView() -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let split = if value == "language" { Split::Language } else { Split::Kind };
-            change.emit(Box::new(move |v| v.split = split));
+            change.emit(ViewAction::SetSplit(split));
         })
     };
     let highlight = selected.map(|(from, to)| {
@@ -116,10 +116,7 @@ pub fn TimelineView() -> Html {
             anchor.set(Some(start));
             let (from, to) = (time::format_day(first), time::format_day(last - 1));
             own.set(Some(((Some(from.clone()), Some(to.clone())), span)));
-            change.emit(Box::new(move |v| {
-                v.from = Some(from);
-                v.to = Some(to);
-            }));
+            change.emit(ViewAction::SetRange { from: Some(from), to: Some(to) });
         })
     };
     let on_click = {

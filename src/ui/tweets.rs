@@ -3,16 +3,14 @@
 //! the words found are marked with `<mark>` around text nodes cut from it.
 
 use super::accounts::{download, short_id};
-use super::campaign_view::view_changer;
 use super::format;
 use super::hooks::use_answer;
 use super::pager::Pager;
-use super::state::AppContext;
+use super::state::{view_changer, AppContext};
 use crate::core::query::{Answer, Mention, Query, TweetQuery, TweetRow, TweetSort};
 use crate::core::store::TweetKind;
-use crate::core::view::{Tab, ViewState};
+use crate::core::view::{Filter, ViewAction, ViewState};
 use gloo::timers::callback::Timeout;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -56,36 +54,20 @@ pub fn TweetSearch() -> Html {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             typed.set(text.clone());
             let change = change.clone();
-            *debounce.borrow_mut() = Some(Timeout::new(250, move || change.emit(Box::new(move |v| v.search = text))));
+            *debounce.borrow_mut() =
+                Some(Timeout::new(250, move || change.emit(ViewAction::Narrow(Filter::Text, text))));
         })
     };
-    let on_language = {
-        let change = change.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            change.emit(Box::new(move |v| v.language = Some(value).filter(|l| !l.is_empty())))
-        })
-    };
-    let on_kind = {
-        let change = change.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            change.emit(Box::new(move |v| v.kind = TweetKind::ALL.into_iter().find(|k| kind_label(*k) == value)))
-        })
-    };
-    let on_sort = {
-        let change = change.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            change.emit(Box::new(move |v| {
-                v.tweet_sort = TweetSort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default()
-            }))
-        })
-    };
-    let clear = |what: fn(&mut ViewState)| {
-        let change = change.clone();
-        Callback::from(move |_: MouseEvent| change.emit(Box::new(what)))
-    };
+    let picked = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
+    let on_language = change.reform(move |e: Event| ViewAction::Narrow(Filter::Language, picked(e)));
+    let on_kind = change.reform(move |e: Event| {
+        let value = picked(e);
+        ViewAction::SetKind(TweetKind::ALL.into_iter().find(|k| kind_label(*k) == value))
+    });
+    let on_sort = change.reform(move |e: Event| {
+        let value = picked(e);
+        ViewAction::SortTweets(TweetSort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default())
+    });
     let query = TweetQuery {
         text: view.search.clone(),
         account: view.search_account.clone(),
@@ -121,25 +103,32 @@ pub fn TweetSearch() -> Html {
                         { for TweetSort::ALL.iter().map(|s| html! { <option value={s.key()} selected={view.tweet_sort == *s}>{sort_label(*s)}</option> }) }
                     </select>
                 </label>
-                if let Some(tag) = &view.hashtag {
-                    <span class="chip">{format!("#{tag}")}<button class="link" aria-label="Remove the hashtag filter" onclick={clear(|v| v.hashtag = None)}>{"×"}</button></span>
-                }
-                if let Some(client) = &view.client {
-                    <span class="chip">{format!("from {client}")}<button class="link" aria-label="Remove the client filter" onclick={clear(|v| v.client = None)}>{"×"}</button></span>
-                }
-                if let Some(domain) = &view.domain {
-                    <span class="chip">{format!("links to {domain}")}<button class="link" aria-label="Remove the domain filter" onclick={clear(|v| v.domain = None)}>{"×"}</button></span>
-                }
-                if let Some(account) = &view.search_account {
-                    <span class="chip" title={account.clone()}>{format!("by {}", short_id(account))}<button class="link" aria-label="Remove the account filter" onclick={clear(|v| v.search_account = None)}>{"×"}</button></span>
-                }
-                if let Some(mentioned) = &view.mentions {
-                    <span class="chip" id="mentions-filter" title={mentioned.clone()}>{format!("mentioning {}", short_id(mentioned))}<button class="link" aria-label="Remove the mentions filter" onclick={clear(|v| v.mentions = None)}>{"×"}</button></span>
-                }
+                { for Filter::ALL.into_iter().filter_map(|filter| chip(view, filter, &change)) }
             </div>
             <TweetList {query} />
         </section>
     }
+}
+
+/// The chip that shows a filter in force, with the × that drops it; the text
+/// and the language have boxes of their own.
+fn chip(view: &ViewState, filter: Filter, change: &Callback<ViewAction>) -> Option<Html> {
+    let value = view.filter(filter);
+    let (label, what) = match filter {
+        _ if value.is_empty() => return None,
+        Filter::Text | Filter::Language => return None,
+        Filter::Hashtag => (format!("#{value}"), "hashtag"),
+        Filter::Client => (format!("from {value}"), "client"),
+        Filter::Domain => (format!("links to {value}"), "domain"),
+        Filter::By => (format!("by {}", short_id(value)), "account"),
+        Filter::Mentions => (format!("mentioning {}", short_id(value)), "mentions"),
+    };
+    let drop = change.reform(move |_: MouseEvent| ViewAction::Widen(filter));
+    Some(html! {
+        <span class="chip" id={format!("{what}-filter")} title={value.to_string()}>{label}
+            <button class="link" aria-label={format!("Remove the {what} filter")} onclick={drop}>{"×"}</button>
+        </span>
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -164,15 +153,9 @@ pub fn TweetList(props: &TweetListProps) -> Html {
     let Some(Answer::Tweets(page)) = answer.as_deref() else {
         return html! { <p class="muted" aria-busy="true">{"Searching…"}</p> };
     };
-    let filter = |apply: Rc<dyn Fn(&mut ViewState)>| {
-        let change = change.clone();
-        Callback::from(move |_: MouseEvent| {
-            let apply = Rc::clone(&apply);
-            change.emit(Box::new(move |v| {
-                apply(v);
-                v.tab = Tab::Tweets;
-            }))
-        })
+    let narrow = |filter: Filter, text: &str| {
+        let text = text.to_string();
+        change.reform(move |_: MouseEvent| ViewAction::Narrow(filter, text.clone()))
     };
     let top = use_node_ref();
     let on_offset = Callback::from(move |at| offset.set(at));
@@ -224,7 +207,7 @@ pub fn TweetList(props: &TweetListProps) -> Html {
                 <p class="muted" id="tweets-none">{"No tweet matches every filter and word: remove one above to see more."}</p>
             }
             <ol class="tweets">
-            { for page.rows.iter().map(|t| tweet(t, &filter)) }
+            { for page.rows.iter().map(|t| tweet(t, &narrow)) }
             </ol>
             if page.rows.len() > 1 {
                 <Pager id="tweets-count-below" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
@@ -234,14 +217,14 @@ pub fn TweetList(props: &TweetListProps) -> Html {
     }
 }
 
-type FilterMaker<'a> = dyn Fn(Rc<dyn Fn(&mut ViewState)>) -> Callback<MouseEvent> + 'a;
+/// A filter of the tweets that a click sets: `narrow(Filter::Hashtag, "news")`.
+type Narrow<'a> = dyn Fn(Filter, &str) -> Callback<MouseEvent> + 'a;
 
-fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
-    let account = t.account.clone();
+fn tweet(t: &TweetRow, narrow: &Narrow) -> Html {
     html! {
         <li class="tweet" data-tweet={t.id.clone()}>
             <div class="tweet-head">
-                <button class="link" title={t.account.clone()} onclick={filter(Rc::new(move |v| v.search_account = Some(account.clone())))}>
+                <button class="link" title={t.account.clone()} onclick={narrow(Filter::By, &t.account)}>
                     <bdi>{short_id(&t.screen_name)}</bdi>
                 </button>
                 <time>{&t.time}</time>
@@ -251,11 +234,10 @@ fn tweet(t: &TweetRow, filter: &FilterMaker) -> Html {
             <p class="tweet-text" dir="auto">{marked(&t.text, &t.marks)}</p>
             if !t.hashtags.is_empty() || !t.mentions.is_empty() || !t.urls.is_empty() {
                 <div class="entities">
-                    { for t.hashtags.iter().map(|h| {
-                        let tag = h.clone();
-                        html! { <button class="chip tag" dir="auto" onclick={filter(Rc::new(move |v| v.hashtag = Some(tag.clone())))}>{format!("#{h}")}</button> }
+                    { for t.hashtags.iter().map(|h| html! {
+                        <button class="chip tag" dir="auto" onclick={narrow(Filter::Hashtag, h)}>{format!("#{h}")}</button>
                     }) }
-                    { for t.mentions.iter().map(|m| mention(m, filter)) }
+                    { for t.mentions.iter().map(|m| mention(m, narrow)) }
                     { for t.urls.iter().map(|u| html! { <span class="url" dir="auto" title="Links are shown, never opened or fetched">{u}</span> }) }
                 </div>
             }
@@ -291,19 +273,18 @@ fn marked(text: &str, marks: &[(usize, usize)]) -> Html {
 
 /// A mentioned account: its tweets where the campaign has it, and always the
 /// tweets that mention it.
-fn mention(m: &Mention, filter: &FilterMaker) -> Html {
-    let (id, by) = (m.id.clone(), m.id.clone());
+fn mention(m: &Mention, narrow: &Narrow) -> Html {
     let named = m.label != m.id;
     html! {
         <span class="mention-group" data-mention={m.id.clone()}>
             <button class="chip mention" dir="auto" title={format!("Tweets that mention {}", m.id)}
-                onclick={filter(Rc::new(move |v| v.mentions = Some(id.clone())))}>
+                onclick={narrow(Filter::Mentions, &m.id)}>
                 {format!("@{}", short_id(&m.label))}
                 if named { <span class="mention-id muted">{format!(" {}", short_id(&m.id))}</span> }
             </button>
             if m.in_campaign {
                 <button class="link mention-by" title={format!("Tweets by {}", m.id)}
-                    onclick={filter(Rc::new(move |v| v.search_account = Some(by.clone())))}>{"tweets by"}</button>
+                    onclick={narrow(Filter::By, &m.id)}>{"tweets by"}</button>
             }
         </span>
     }
