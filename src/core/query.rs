@@ -348,10 +348,9 @@ pub fn timeline(campaign: &Campaign, q: &TimelineQuery) -> Timeline {
     }
     let slot = |day: i32| bounds.partition_point(|&b| b <= day) - 1;
     let (labels, series_of): (Vec<String>, Box<dyn Fn(usize) -> usize>) = match q.split {
-        Split::Kind => (
-            vec!["original".into(), "retweet".into(), "reply".into(), "quote".into()],
-            Box::new(|i| store.kind(i) as usize),
-        ),
+        Split::Kind => {
+            (TweetKind::ALL.iter().map(|k| k.name().to_string()).collect(), Box::new(|i| store.kind(i) as usize))
+        }
         Split::Language => {
             let mut counts = vec![0u64; store.languages().len()];
             rows.iter().for_each(|&i| counts[store.lang(i) as usize] += 1);

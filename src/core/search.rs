@@ -351,7 +351,7 @@ pub fn tweet_record(campaign: &str, t: &TweetRow) -> Vec<String> {
         t.account.clone(),
         t.screen_name.clone(),
         t.time.clone(),
-        wire_name(&t.kind),
+        t.kind.name().to_string(),
         t.language.clone(),
         t.client.clone(),
         t.reference.clone().unwrap_or_default(),

@@ -18,6 +18,17 @@ pub enum TweetKind {
 impl TweetKind {
     pub const ALL: [TweetKind; 4] = [TweetKind::Original, TweetKind::Retweet, TweetKind::Reply, TweetKind::Quote];
 
+    /// The kind's name wherever it is written: the URL, the page, the CSV
+    /// export, the CLI's `--kind` (and the serde name, which a test holds equal).
+    pub fn name(self) -> &'static str {
+        match self {
+            TweetKind::Original => "original",
+            TweetKind::Retweet => "retweet",
+            TweetKind::Reply => "reply",
+            TweetKind::Quote => "quote",
+        }
+    }
+
     fn from_bits(bits: u8) -> TweetKind {
         Self::ALL[usize::from(bits & KIND_MASK)]
     }

@@ -103,3 +103,13 @@ fn references_keep_every_id_exact_or_as_written() {
     assert_eq!(store.tweet_id(5), TweetId::Inexact(b"7.7e+17"));
     assert_eq!(got, (0..5).map(|i| store.reference(i).map(|r| r.to_string())).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_kind_has_one_name_its_serde_name_and_all_is_in_discriminant_order() {
+    for (i, kind) in TweetKind::ALL.into_iter().enumerate() {
+        assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::Value::String(kind.name().into()));
+        assert_eq!(kind as usize, i);
+    }
+    let names: Vec<&str> = TweetKind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(names, ["original", "retweet", "reply", "quote"]);
+}

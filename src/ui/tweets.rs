@@ -25,15 +25,6 @@ fn sort_label(sort: TweetSort) -> &'static str {
     }
 }
 
-fn kind_label(kind: TweetKind) -> &'static str {
-    match kind {
-        TweetKind::Original => "original",
-        TweetKind::Retweet => "retweet",
-        TweetKind::Reply => "reply",
-        TweetKind::Quote => "quote",
-    }
-}
-
 #[function_component]
 pub fn TweetSearch() -> Html {
     let state = use_context::<AppContext>().expect("TweetSearch sits inside the app's state provider");
@@ -62,7 +53,7 @@ pub fn TweetSearch() -> Html {
     let on_language = change.reform(move |e: Event| ViewAction::Narrow(Filter::Language, picked(e)));
     let on_kind = change.reform(move |e: Event| {
         let value = picked(e);
-        ViewAction::SetKind(TweetKind::ALL.into_iter().find(|k| kind_label(*k) == value))
+        ViewAction::SetKind(TweetKind::ALL.into_iter().find(|k| k.name() == value))
     });
     let on_sort = change.reform(move |e: Event| {
         let value = picked(e);
@@ -95,7 +86,7 @@ pub fn TweetSearch() -> Html {
                 <label>{"Type "}
                     <select id="tweet-kind" onchange={on_kind}>
                         <option value="" selected={view.kind.is_none()}>{"any"}</option>
-                        { for TweetKind::ALL.iter().map(|k| html! { <option value={kind_label(*k)} selected={view.kind == Some(*k)}>{kind_label(*k)}</option> }) }
+                        { for TweetKind::ALL.iter().map(|k| html! { <option value={k.name()} selected={view.kind == Some(*k)}>{k.name()}</option> }) }
                     </select>
                 </label>
                 <label>{"Order "}
@@ -228,7 +219,7 @@ fn tweet(t: &TweetRow, narrow: &Narrow) -> Html {
                     <bdi>{short_id(&t.screen_name)}</bdi>
                 </button>
                 <time>{&t.time}</time>
-                <span class={classes!("badge", kind_label(t.kind))}>{kind_label(t.kind)}</span>
+                <span class={classes!("badge", t.kind.name())}>{t.kind.name()}</span>
                 <span class="muted">{format!("{} · {}", t.language, t.client)}</span>
             </div>
             <p class="tweet-text" dir="auto">{marked(&t.text, &t.marks)}</p>

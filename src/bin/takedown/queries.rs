@@ -99,9 +99,9 @@ fn choose<T: Copy>(flag: &str, value: &str, choices: &[(&str, T)]) -> Result<T, 
 }
 
 fn kind(value: &str) -> Result<TweetKind, String> {
-    // The kinds' own serde names, so that --kind takes what the output prints.
-    TweetKind::ALL.into_iter().find(|k| tables::wire_name(k) == value).ok_or_else(|| {
-        let names: Vec<String> = TweetKind::ALL.iter().map(tables::wire_name).collect();
+    // The kinds' own names, so that --kind takes what the output prints.
+    TweetKind::ALL.into_iter().find(|k| k.name() == value).ok_or_else(|| {
+        let names: Vec<&str> = TweetKind::ALL.iter().map(|k| k.name()).collect();
         format!("--kind {value} is not one of {}", names.join(", "))
     })
 }

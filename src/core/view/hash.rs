@@ -19,15 +19,6 @@ const SORTS: [(AccountColumn, &str); 11] = [
     (AccountColumn::Client, "client"),
 ];
 
-fn kind_key(kind: TweetKind) -> &'static str {
-    match kind {
-        TweetKind::Original => "original",
-        TweetKind::Retweet => "retweet",
-        TweetKind::Reply => "reply",
-        TweetKind::Quote => "quote",
-    }
-}
-
 const PERIODS: [(Period, &str); 3] = [(Period::Day, "day"), (Period::Week, "week"), (Period::Month, "month")];
 
 const SPLITS: [(Split, &str); 2] = [(Split::Kind, "kind"), (Split::Language, "language")];
@@ -99,7 +90,7 @@ impl ViewState {
         put("q", Some(&self.search));
         put("tag", self.hashtag.as_deref());
         put("lang", self.language.as_deref());
-        put("type", self.kind.map(kind_key));
+        put("type", self.kind.map(TweetKind::name));
         put("by", self.search_account.as_deref());
         put("mentions", self.mentions.as_deref());
         put("tweet_sort", (self.tweet_sort != d.tweet_sort).then(|| self.tweet_sort.key()));
@@ -150,7 +141,7 @@ impl ViewState {
                 "q" => view.search = value,
                 "tag" => view.hashtag = some(),
                 "lang" => view.language = some(),
-                "type" => view.kind = TweetKind::ALL.into_iter().find(|k| kind_key(*k) == value),
+                "type" => view.kind = TweetKind::ALL.into_iter().find(|k| k.name() == value),
                 "by" => view.search_account = some(),
                 "mentions" => view.mentions = some(),
                 "tweet_sort" => {
