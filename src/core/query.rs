@@ -297,6 +297,31 @@ pub enum Split {
     Language,
 }
 
+impl Period {
+    pub const ALL: [Period; 3] = [Period::Day, Period::Week, Period::Month];
+
+    /// The word for it in a link, on the page and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+impl Split {
+    pub const ALL: [Split; 2] = [Split::Kind, Split::Language];
+
+    /// The word for it in a link, on the page and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Split::Kind => "kind",
+            Split::Language => "language",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineQuery {
     pub period: Period,

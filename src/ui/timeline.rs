@@ -33,6 +33,14 @@ fn at(series: &[u64], i: usize) -> u64 {
     series.get(i).copied().unwrap_or(0)
 }
 
+/// What the split's series are, as the page says it (the kind is the tweet's type).
+fn split_label(split: Split) -> &'static str {
+    match split {
+        Split::Kind => "type",
+        Split::Language => "language",
+    }
+}
+
 #[function_component]
 pub fn TimelineView() -> Html {
     let state = use_context::<AppContext>().expect("TimelineView sits inside the app's state provider");
@@ -85,11 +93,7 @@ pub fn TimelineView() -> Html {
         let change = change.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let period = match value.as_str() {
-                "day" => Period::Day,
-                "week" => Period::Week,
-                _ => Period::Month,
-            };
+            let period = Period::ALL.into_iter().find(|p| p.key() == value).unwrap_or(Period::Month);
             change.emit(ViewAction::SetPeriod(period));
         })
     };
@@ -97,7 +101,7 @@ pub fn TimelineView() -> Html {
         let change = change.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let split = if value == "language" { Split::Language } else { Split::Kind };
+            let split = Split::ALL.into_iter().find(|s| s.key() == value).unwrap_or(Split::Kind);
             change.emit(ViewAction::SetSplit(split));
         })
     };
@@ -184,15 +188,12 @@ pub fn TimelineView() -> Html {
             <div class="controls">
                 <label>{"Per "}
                     <select id="timeline-period" onchange={on_period}>
-                        <option value="day" selected={period == Period::Day}>{"day"}</option>
-                        <option value="week" selected={period == Period::Week}>{"week"}</option>
-                        <option value="month" selected={period == Period::Month}>{"month"}</option>
+                        { for Period::ALL.into_iter().map(|p| html! { <option value={p.key()} selected={period == p}>{p.key()}</option> }) }
                     </select>
                 </label>
                 <label>{"Split by "}
                     <select id="timeline-split" onchange={on_split}>
-                        <option value="kind" selected={split == Split::Kind}>{"type"}</option>
-                        <option value="language" selected={split == Split::Language}>{"language"}</option>
+                        { for Split::ALL.into_iter().map(|s| html! { <option value={s.key()} selected={split == s}>{split_label(s)}</option> }) }
                     </select>
                 </label>
                 <RangeInputs />

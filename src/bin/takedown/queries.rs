@@ -206,8 +206,8 @@ pub fn account(args: &[String]) -> Result<(), String> {
 
 pub fn timeline(args: &[String]) -> Result<(), String> {
     let options = parse("timeline", args, &["--period", "--split", "--account"], &[])?;
-    let periods = [("day", Period::Day), ("week", Period::Week), ("month", Period::Month)];
-    let splits = [("kind", Split::Kind), ("language", Split::Language)];
+    let periods = Period::ALL.map(|p| (p.key(), p));
+    let splits = Split::ALL.map(|s| (s.key(), s));
     let query = TimelineQuery {
         period: choose("--period", options.value("--period").unwrap_or("month"), &periods)?,
         split: choose("--split", options.value("--split").unwrap_or("kind"), &splits)?,

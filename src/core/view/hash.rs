@@ -19,10 +19,6 @@ const SORTS: [(AccountColumn, &str); 11] = [
     (AccountColumn::Client, "client"),
 ];
 
-const PERIODS: [(Period, &str); 3] = [(Period::Day, "day"), (Period::Week, "week"), (Period::Month, "month")];
-
-const SPLITS: [(Split, &str); 2] = [(Split::Kind, "kind"), (Split::Language, "language")];
-
 /// Percent-encodes all but unreserved characters (RFC 3986), UTF-8 safe.
 pub fn encode(text: &str) -> String {
     text.bytes()
@@ -98,10 +94,8 @@ impl ViewState {
         put("domain", self.domain.as_deref());
         let offset = self.utc_offset.to_string();
         put("tz", (self.utc_offset != d.utc_offset).then_some(offset.as_str()));
-        let period = PERIODS.iter().find(|(p, _)| *p == self.period).map(|(_, k)| *k);
-        put("period", (self.period != d.period).then_some(period).flatten());
-        let split = SPLITS.iter().find(|(s, _)| *s == self.split).map(|(_, k)| *k);
-        put("split", (self.split != d.split).then_some(split).flatten());
+        put("period", (self.period != d.period).then(|| self.period.key()));
+        put("split", (self.split != d.split).then(|| self.split.key()));
         let mut body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         // Each name encoded on its own, so that a `|` in one stays in it.
         if !self.files.is_empty() {
@@ -150,13 +144,13 @@ impl ViewState {
                 "client" => view.client = some(),
                 "domain" => view.domain = some(),
                 "period" => {
-                    if let Some((p, _)) = PERIODS.iter().find(|(_, k)| *k == value) {
-                        view.period = *p;
+                    if let Some(p) = Period::ALL.into_iter().find(|p| p.key() == value) {
+                        view.period = p;
                     }
                 }
                 "split" => {
-                    if let Some((s, _)) = SPLITS.iter().find(|(_, k)| *k == value) {
-                        view.split = *s;
+                    if let Some(s) = Split::ALL.into_iter().find(|s| s.key() == value) {
+                        view.split = s;
                     }
                 }
                 "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
