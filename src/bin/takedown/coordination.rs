@@ -89,6 +89,8 @@ struct Evidence {
     source_tweet: String,
     target_tweet: String,
     dt: u32,
+    /// What the two tweets share.
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -392,6 +394,7 @@ fn add(p: &Pooled, settings: Settings, shape: Shape, answer: &mut Answer) {
                         source_tweet: pool.tweet_id(pair.source_tweet).to_string(),
                         target_tweet: pool.tweet_id(pair.target_tweet).to_string(),
                         dt: pair.dt,
+                        key: pair.key,
                     });
                 }
             }
@@ -407,7 +410,7 @@ fn header(shape: Shape, pooled: bool) -> Vec<&'static str> {
         Shape::Undirected => {
             &["weight_source_target", "weight_target_source", "tweet_pairs", "mean_dt", "min_dt", "symmetry"]
         }
-        Shape::Evidence => &["source_tweet", "target_tweet", "dt"],
+        Shape::Evidence => &["source_tweet", "target_tweet", "dt", "key"],
         Shape::Communities => {
             return vec![
                 "campaign",
@@ -464,7 +467,7 @@ fn csv_records<'a>(name: &'a str, a: &'a Answer, shape: Shape) -> Box<dyn Iterat
             })
         })),
         Shape::Evidence => Box::new(a.evidence.iter().map(move |e| {
-            row(e.kind, &e.ends, vec![e.source_tweet.clone(), e.target_tweet.clone(), e.dt.to_string()])
+            row(e.kind, &e.ends, vec![e.source_tweet.clone(), e.target_tweet.clone(), e.dt.to_string(), e.key.clone()])
         })),
     }
 }

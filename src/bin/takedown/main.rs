@@ -88,7 +88,8 @@ CSV has a header line, and the campaign is the first column:
             files); --undirected: campaign,kind,source,target,weight_source_target,
             weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry (seconds; symmetry is
             the smaller weight over the larger); --evidence: campaign,kind,source,target,
-            source_tweet,target_tweet,dt, every pair of tweets behind each edge; with
+            source_tweet,target_tweet,dt,key, every pair of tweets behind each edge and what
+            they share (the tweet id, text, URL, tag or account); with
             --pool, campaign is every campaign joined by "+", and source_campaigns and
             target_campaigns follow target
   timeline  campaign,period,series,tweets: every period from the first tweet to the last

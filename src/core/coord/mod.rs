@@ -26,6 +26,7 @@ mod community;
 mod events;
 mod job;
 mod keys;
+mod overview;
 mod pool;
 mod profile;
 mod similar;
@@ -33,6 +34,7 @@ mod similar;
 pub use community::{groups, Groups};
 pub use job::{Job, Progress, Stage};
 pub use keys::{normalise_text, Kind};
+pub use overview::{evidence_rows, overview, EdgeRow, EvidenceRow, EvidenceTweet, MonthRow, NodeRow, Overview};
 pub use pool::Pool;
 pub use profile::{profiles, CommunityProfile};
 
@@ -191,11 +193,14 @@ impl Network {
 }
 
 /// A pair of tweets behind an edge, by the pool's numbers, and how far apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidencePair {
     pub source_tweet: u32,
     pub target_tweet: u32,
     pub dt: u32,
+    /// What the two share, as the files write it (keys joined by `, ` where
+    /// the pair shares several URLs, tags or accounts).
+    pub key: String,
 }
 
 /// The network of `settings` over a pool's tweets, all at once ([`Job`] runs
@@ -236,18 +241,26 @@ pub fn evidence(pool: &Pool, network: &Network, a: u32, b: u32) -> Vec<EvidenceP
         if !capped.is_empty() && capped.contains(names.describe(pool, &group[0]).as_str()) {
             continue;
         }
+        let mut key = None;
         for x in group.iter().filter(|x| x.user == a) {
             for y in group.iter().filter(|y| y.user == b) {
                 let dt = x.time.abs_diff(y.time);
                 let similar = names.alike(x.tweet, y.tweet, settings.similarity);
                 if dt <= settings.window && similar {
-                    out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt });
+                    let key = key.get_or_insert_with(|| names.describe(pool, x)).clone();
+                    out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt, key });
                 }
             }
         }
     }
-    out.sort_unstable_by_key(|p| (p.source_tweet, p.target_tweet));
-    out.dedup();
+    out.sort_by(|p, q| (p.source_tweet, p.target_tweet, &p.key).cmp(&(q.source_tweet, q.target_tweet, &q.key)));
+    out.dedup_by(|later, kept| {
+        let same = (later.source_tweet, later.target_tweet) == (kept.source_tweet, kept.target_tweet);
+        if same && later.key != kept.key {
+            kept.key = format!("{}, {}", kept.key, later.key);
+        }
+        same
+    });
     out
 }
 

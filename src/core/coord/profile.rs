@@ -33,8 +33,12 @@ impl CommunityProfile {
 
 /// One profile per community of `groups`, in community order.
 pub fn profiles(pool: &Pool, network: &Network, groups: &Groups) -> Vec<CommunityProfile> {
+    profiles_of(pool, groups, &coordinated_tweets(pool, network.settings, &network.undirected()))
+}
+
+/// [`profiles`], given which of the pool's tweets are coordinated.
+pub(super) fn profiles_of(pool: &Pool, groups: &Groups, coordinated: &[bool]) -> Vec<CommunityProfile> {
     let community_of: FxMap<u32, u32> = groups.members.iter().map(|&(user, _, c)| (user, c)).collect();
-    let coordinated = coordinated_tweets(pool, network.settings, &network.undirected());
     #[derive(Default)]
     struct Counts {
         accounts: u64,

@@ -356,3 +356,24 @@ fn the_generators_planted_groups_are_its_co_retweet_and_co_tweet_communities() {
         }
     }
 }
+
+#[test]
+fn the_overview_lists_nodes_edges_months_and_the_evidence_with_its_key() {
+    let c = retweets();
+    let pool = pool(&c);
+    let net = network(&pool, settings(Kind::CoRetweet, 60));
+    let o = overview(&pool, &net);
+    // a–b (both ways 2), a–d and b–d (tweets 1, 2, 6, 7 and 4, 5 by hand).
+    let ids: Vec<&str> = o.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let degree = |id: &str| o.nodes.iter().find(|n| n.id == id).map(|n| n.degree);
+    assert_eq!((degree("a"), degree("b"), degree("d")), (Some(2), Some(2), Some(2)));
+    assert_eq!(o.edges.len(), 3);
+    assert!(o.edges.windows(2).all(|w| w[0].forward.max(w[0].backward) >= w[1].forward.max(w[1].backward)));
+    assert_eq!(o.months, [MonthRow { month: "2020-01".into(), tweets: 8, coordinated: 6 }]);
+    assert_eq!(o.nodes.iter().map(|n| n.tweets).sum::<u64>(), 7, "a 2, b 2, d 3");
+    let (a, d) = (c.store.users().get(b"a").unwrap(), c.store.users().get(b"d").unwrap());
+    let rows = evidence_rows(&pool, &net, a.min(d), a.max(d));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.key == "900" && r.source.time.starts_with("2020-01-01 10:0")));
+}
