@@ -162,11 +162,11 @@ impl Job {
         self.total = total as u64;
     }
 
-    /// The network, once the steps are done.
-    pub fn finish(self) -> Option<Network> {
+    /// The network once the steps are done, or the job to step further.
+    pub fn into_network(self: Box<Self>) -> Result<Network, Box<Job>> {
         match self.state {
-            State::Done(network) => Some(network),
-            _ => None,
+            State::Done(network) => Ok(network),
+            _ => Err(self),
         }
     }
 
@@ -174,7 +174,7 @@ impl Job {
     pub fn run(pool: &Pool, settings: Settings) -> Network {
         let mut job = Job::new(pool, settings);
         while job.step(pool, usize::MAX) {}
-        job.finish().expect("the steps ran to the end")
+        Box::new(job).into_network().ok().expect("the steps ran to the end")
     }
 }
 

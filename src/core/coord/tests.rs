@@ -327,7 +327,7 @@ fn a_job_run_in_the_smallest_steps_gives_the_same_network() {
         }
         assert_eq!(stages, [Stage::Reading, Stage::Sorting, Stage::Pairing, Stage::Done][..stages.len()]);
         assert!(steps >= c.store.len(), "{kind:?}: {steps} steps");
-        let stepped = job.finish().expect("done");
+        let stepped = Box::new(job).into_network().ok().expect("done");
         let whole = network(&pool, s);
         assert_eq!(stepped.directed(), whole.directed(), "{kind:?}");
         assert_eq!(stepped.capped, whole.capped, "{kind:?}");

@@ -18,7 +18,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Account];
+    pub const ALL: [Tab; 6] =
+        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Account];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -164,8 +165,8 @@ mod hash;
 mod network;
 
 pub use action::{Filter, History, ViewAction};
-pub use network::{NetworkView, PERCENTILES, WINDOWS};
 pub use hash::{decode, encode};
+pub use network::{NetworkView, PERCENTILES, WINDOWS};
 
 #[cfg(test)]
 mod tests {
