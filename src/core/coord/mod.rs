@@ -26,6 +26,7 @@ mod community;
 mod events;
 mod job;
 mod keys;
+mod layout;
 mod pool;
 mod profile;
 mod similar;
@@ -33,6 +34,7 @@ mod similar;
 pub use community::{groups, Groups};
 pub use job::{Job, Progress, Stage};
 pub use keys::{normalise_text, Kind};
+pub use layout::Layout;
 pub use pool::Pool;
 pub use profile::{profiles, CommunityProfile};
 
