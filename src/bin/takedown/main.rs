@@ -4,6 +4,7 @@
 
 mod args;
 mod bench;
+mod bench_layout;
 mod budget;
 mod coordination;
 mod files;
@@ -58,6 +59,7 @@ const USAGE: &str = r#"usage:
   takedown bench FILE...                  bare csv row count against full ingest, with memory
   takedown bench-coordination [--windows S,S...] [--kinds KIND,...] FILE...
                                           every network kind's time and peak memory
+  takedown bench-layout [NODES EDGES]     the force layout's ms per iteration and time to settle
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
 
 Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
         Some("generate") => generate(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("bench-coordination") => bench::run_coordination(&args[1..]),
+        Some("bench-layout") => bench_layout::run(&args[1..]),
         Some("samples") => samples(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
