@@ -66,7 +66,7 @@ impl Read for Source {
 enum State {
     /// Before the first member or after one: the next bytes decide what follows.
     Between(BufReader<Source>),
-    Member(GzDecoder<BufReader<Source>>),
+    Member(Box<GzDecoder<BufReader<Source>>>),
     Ended,
     /// Raised again on every later read, so that no caller takes it for the end.
     Failed(io::ErrorKind, String),
@@ -120,7 +120,7 @@ impl Gunzip {
         let mut input = peek_two(input)?;
         if input.buffer().starts_with(&MAGIC) {
             self.started = true;
-            return Ok(State::Member(GzDecoder::new(input)));
+            return Ok(State::Member(Box::new(GzDecoder::new(input))));
         }
         if !input.buffer().is_empty() && !self.started {
             return Ok(State::Failed(

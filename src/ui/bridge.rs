@@ -1,16 +1,17 @@
 //! The page's end of the worker: sends requests with their `File` handles and
 //! turns the worker's answers (and its crashes) into reducer actions.
 
+use super::accounts::download_blob;
 use crate::core::coord::Settings;
 use crate::core::query::{Answer, Query};
-use crate::worker::protocol::{Coordination, Request, Response, WORKER_SCRIPT};
+use crate::worker::protocol::{Coordination, NetworkFile, Request, Response, WORKER_SCRIPT};
 use js_sys::{Array, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+use web_sys::{Blob, ErrorEvent, File, MessageEvent, Worker};
 use yew::Callback;
 
 /// Callbacks waiting for the answer to a query, by job id.
@@ -42,7 +43,12 @@ impl Bridge {
         let streams: Streams = Rc::default();
         let (waiting, following) = (Rc::clone(&pending), Rc::clone(&streams));
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
+            // A plain answer is its JSON text; a file comes as {response, blob}.
+            let data = event.data();
+            let text = data
+                .as_string()
+                .or_else(|| Reflect::get(&data, &"response".into()).ok().and_then(|r| r.as_string()))
+                .unwrap_or_default();
             match serde_json::from_str::<Response>(&text) {
                 Ok(Response::Answer { job, answer }) => {
                     let callback = waiting.borrow_mut().remove(&job);
@@ -51,7 +57,17 @@ impl Bridge {
                     }
                 }
                 Ok(Response::Coordination { job, event }) => {
-                    let callback = following.borrow().get(&job).cloned();
+                    if let Coordination::File(file) = &event {
+                        match Reflect::get(&data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok()) {
+                            Some(blob) => download_blob(file.name(), &blob),
+                            None => web_sys::console::error_1(&"the worker sent a file without its bytes".into()),
+                        }
+                    }
+                    // Evidence, a file and a failure end their job; a network goes on with its layout.
+                    let last =
+                        matches!(event, Coordination::Evidence(_) | Coordination::File(_) | Coordination::Failed(_));
+                    let callback =
+                        if last { following.borrow_mut().remove(&job) } else { following.borrow().get(&job).cloned() };
                     if let Some(callback) = callback {
                         callback.emit(event);
                     }
@@ -144,6 +160,19 @@ impl Bridge {
         self.streams.borrow_mut().insert(job, on_event);
         self.send(&Request::Evidence { job, network, a, b }, &[]);
         job
+    }
+
+    /// Saves a file of network job `network`, built in the worker;
+    /// `on_saved` hears whether it was.
+    pub fn export(&self, network: u32, file: NetworkFile, on_saved: Callback<Result<(), String>>) {
+        let job = self.next_job();
+        let on_event = Callback::from(move |event| match event {
+            Coordination::File(_) => on_saved.emit(Ok(())),
+            Coordination::Failed(why) => on_saved.emit(Err(why)),
+            _ => {}
+        });
+        self.streams.borrow_mut().insert(job, on_event);
+        self.send(&Request::Export { job, network, file }, &[]);
     }
 
     /// Stops following a network or evidence job (and stops the network).

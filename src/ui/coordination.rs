@@ -2,7 +2,7 @@
 //! network computed in the worker, with its figures, its edges and
 //! communities as tables, and the tweets behind any edge a click away.
 
-use super::accounts::{download, short_id};
+use super::accounts::short_id;
 use super::app::BridgeContext;
 use super::charts::BarChart;
 use super::evidence::EvidencePanel;
@@ -12,7 +12,7 @@ use super::pager::Pager;
 use super::state::{view_changer, AppContext};
 use crate::core::coord::{Kind, Overview, Progress};
 use crate::core::view::{NetworkView, ViewAction, PERCENTILES, WINDOWS};
-use crate::worker::protocol::Coordination;
+use crate::worker::protocol::{Coordination, NetworkFile};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -74,7 +74,7 @@ fn use_network(
                                 drawing.set(Some(Drawing { positions: Rc::new(positions), settled }))
                             }
                             Coordination::Failed(why) => network.set(NetworkState::Failed(why)),
-                            Coordination::Evidence(_) => {}
+                            Coordination::Evidence(_) | Coordination::File(_) => {}
                         }),
                     ))
                 }
@@ -206,20 +206,16 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
         let ids = (o.nodes[e.a as usize].id.clone(), o.nodes[e.b as usize].id.clone());
         change.reform(move |_: MouseEvent| ViewAction::OpenEdge(Some(ids.clone())))
     };
-    let export = {
-        let o = Rc::clone(&props.overview);
-        Callback::from(move |_: MouseEvent| download("edges.csv", &edges_csv(&o), "text/csv"))
-    };
     let label = |i: u32| o.nodes[i as usize].label.clone();
     let shown: Vec<_> = o.edges.iter().skip(*offset).take(PAGE).collect();
     html! {
         <>
             <dl class="figures">
-                <div><dt>{"Account pairs (edges)"}</dt><dd data-metric="edges">{format::count(o.edges.len() as u64)}</dd></div>
-                <div><dt>{"Accounts on them"}</dt><dd data-metric="nodes">{format::count(o.nodes.len() as u64)}</dd></div>
-                <div><dt>{"Communities"}</dt><dd data-metric="communities">{format::count(o.communities.len() as u64)}</dd></div>
-                <div><dt>{"Coordinated tweets"}</dt><dd data-metric="coordinated-tweets">{format::count(coordinated)}</dd></div>
-                <div><dt>{"Least weight of an edge"}</dt><dd data-metric="threshold">{o.threshold}</dd></div>
+                <div><dt>{"Account pairs (edges)"}</dt><dd data-metric="edges" data-value={o.edges.len().to_string()}>{format::count(o.edges.len() as u64)}</dd></div>
+                <div><dt>{"Accounts on them"}</dt><dd data-metric="nodes" data-value={o.nodes.len().to_string()}>{format::count(o.nodes.len() as u64)}</dd></div>
+                <div><dt>{"Communities"}</dt><dd data-metric="communities" data-value={o.communities.len().to_string()}>{format::count(o.communities.len() as u64)}</dd></div>
+                <div><dt>{"Coordinated tweets"}</dt><dd data-metric="coordinated-tweets" data-value={coordinated.to_string()}>{format::count(coordinated)}</dd></div>
+                <div><dt>{"Least weight of an edge"}</dt><dd data-metric="threshold" data-value={o.threshold.to_string()}>{o.threshold}</dd></div>
             </dl>
             if !o.capped.is_empty() {
                 <details class="capped">
@@ -260,33 +256,12 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                 <Pager id="edge-pager" offset={*offset} shown={shown.len()} total={o.edges.len()} page={PAGE}
                     noun="pairs" back="Stronger pairs" forward="Weaker pairs"
                     on_offset={Callback::from({ let offset = offset.clone(); move |n| offset.set(n) })} />
-                <p><button onclick={export}>{"Export the pairs as CSV"}</button></p>
+                <Exports job={props.job} />
                 <Communities overview={props.overview.clone()} />
                 <BarChart title="Coordinated tweets per month" points={o.months.iter().map(|m| (m.month.clone(), m.coordinated)).collect::<Vec<_>>()} unit="tweets" />
             }
         </>
     }
-}
-
-/// The edges as `takedown coordination --undirected` writes them.
-fn edges_csv(o: &Overview) -> String {
-    let mut out = String::from(
-        "kind,source,target,weight_source_target,weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry\n",
-    );
-    for e in &o.edges {
-        let (a, b) = (&o.nodes[e.a as usize].id, &o.nodes[e.b as usize].id);
-        out.push_str(&format!(
-            "{},{a},{b},{},{},{},{:.1},{},{:.3}\n",
-            o.settings.kind.name(),
-            e.forward,
-            e.backward,
-            e.pairs,
-            e.mean_dt,
-            e.min_dt,
-            e.symmetry
-        ));
-    }
-    out
 }
 
 #[derive(Properties, PartialEq)]
@@ -322,5 +297,34 @@ fn Communities(props: &CommunitiesProps) -> Html {
                 </table>
             </div>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExportsProps {
+    job: u32,
+}
+
+/// Saves the network as a file built in the worker.
+#[function_component]
+fn Exports(props: &ExportsProps) -> Html {
+    let bridge = use_context::<BridgeContext>().expect("the tab sits inside the worker provider");
+    let problem = use_state(|| None::<String>);
+    let save = |file: NetworkFile| {
+        let (bridge, problem, job) = (bridge.clone(), problem.clone(), props.job);
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(b) = &*bridge {
+                let problem = problem.clone();
+                b.export(job, file, Callback::from(move |saved: Result<(), String>| problem.set(saved.err())));
+            }
+        })
+    };
+    html! {
+        <p class="exports">{"Save the network: "}
+            { for NetworkFile::ALL.iter().map(|&f| html! {
+                <button id={format!("export-{}", f.name().replace('.', "-"))} onclick={save(f)}>{f.label()}</button>
+            }) }
+            if let Some(why) = &*problem { <span class="error" role="alert">{why}</span> }
+        </p>
     }
 }

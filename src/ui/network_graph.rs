@@ -5,6 +5,7 @@
 //! drawing hold the same edges for keyboard and screen-reader use.
 
 use super::state::{view_changer, AppContext};
+use crate::core::coord::graph::{colour, radius, COLOURS};
 use crate::core::coord::Overview;
 use crate::core::view::ViewAction;
 use std::rc::Rc;
@@ -12,9 +13,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-/// Okabe–Ito colours, then grey for the communities past them.
-const COLOURS: [&str; 8] = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
-const OTHER: &str = "#999999";
 const HEIGHT: f64 = 480.0;
 
 #[derive(Properties, PartialEq)]
@@ -46,10 +44,6 @@ fn fit(positions: &[f32], width: f64) -> Camera {
     Camera { x: (lo.0 + hi.0) / 2.0, y: (lo.1 + hi.1) / 2.0, scale: 1.0 / span }
 }
 
-fn radius(degree: u32) -> f64 {
-    2.0 + f64::from(degree).sqrt().min(8.0)
-}
-
 fn draw(canvas: &HtmlCanvasElement, o: &Overview, positions: &[f32], camera: Camera) {
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
@@ -75,8 +69,9 @@ fn draw(canvas: &HtmlCanvasElement, o: &Overview, positions: &[f32], camera: Cam
     ctx.set_stroke_style_str("rgba(110, 110, 110, 0.35)");
     ctx.set_line_width(1.0);
     ctx.stroke();
-    // Nodes by colour, one path per colour.
-    for (c, colour) in COLOURS.iter().chain(std::iter::once(&OTHER)).enumerate() {
+    // Nodes by colour, one path per colour (the communities past the
+    // palette's share its last, grey).
+    for c in 0..=COLOURS.len() {
         ctx.begin_path();
         for (i, n) in o.nodes.iter().enumerate() {
             if (n.community as usize).min(COLOURS.len()) == c {
@@ -86,7 +81,8 @@ fn draw(canvas: &HtmlCanvasElement, o: &Overview, positions: &[f32], camera: Cam
                 let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
             }
         }
-        ctx.set_fill_style_str(colour);
+        let (r, g, b) = colour(c as u32);
+        ctx.set_fill_style_str(&format!("rgb({r}, {g}, {b})"));
         ctx.fill();
     }
     // Names once there is room for them.

@@ -1,11 +1,12 @@
 //! Co-action networks in the worker: a network is computed in slices, like a
 //! load, with progress between them and a cancel or a newer request let in;
-//! once computed it stays, so that the tweets behind any of its edges can be
-//! asked for.
+//! then its force layout runs in slices too, its positions sent as it
+//! settles. The network stays, so that the tweets behind any of its edges
+//! can be asked for.
 
-use super::protocol::{Coordination, Response};
-use super::runtime::{let_messages_in, now, post, State, PROGRESS_MS, SLICE_MS};
-use crate::core::coord::{self, Job, Network, Pool, Settings};
+use super::protocol::{Coordination, NetworkFile, Response};
+use super::runtime::{let_messages_in, now, post, post_with_blob, State, PROGRESS_MS, SLICE_MS};
+use crate::core::coord::{self, graph, Job, Layout, Network, Overview, Pool, Settings};
 use crate::core::ingest::Campaign;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,8 +22,28 @@ pub struct Computed {
 }
 
 enum Stage {
-    Running { job: Box<Job>, cancelled: bool },
-    Done(Network),
+    Running {
+        job: Box<Job>,
+        cancelled: bool,
+    },
+    /// Computed; the layout is there while it settles, and `positions`
+    /// are where it got to.
+    Done {
+        network: Network,
+        overview: Box<Overview>,
+        layout: Option<Box<Layout>>,
+        positions: Vec<f32>,
+    },
+}
+
+/// Layout iterations between two looks at the clock.
+const ITERATIONS_PER_STEP: usize = 1;
+
+/// The layout of an overview's accounts, weighted by both directions' co-actions.
+fn layout_of(overview: &Overview) -> Box<Layout> {
+    let edges: Vec<(u32, u32, f32)> =
+        overview.edges.iter().map(|e| (e.a, e.b, (e.forward + e.backward) as f32)).collect();
+    Box::new(Layout::new(overview.nodes.len(), &edges, 1))
 }
 
 /// The loaded campaigns named, as one pool, or the sentence saying which is missing.
@@ -61,7 +82,10 @@ pub fn start(state: &Rc<RefCell<State>>, id: u32, campaigns: Vec<String>, settin
             return send(id, Coordination::Failed(message));
         }
     };
-    let running = s.coordination.as_ref().is_some_and(|c| matches!(c.stage, Stage::Running { .. }));
+    let running = s
+        .coordination
+        .as_ref()
+        .is_some_and(|c| matches!(c.stage, Stage::Running { .. } | Stage::Done { layout: Some(_), .. }));
     s.coordination = Some(Computed { id, campaigns, stage: Stage::Running { job, cancelled: false } });
     drop(guard);
     // One loop serves whichever network is asked for last.
@@ -70,12 +94,14 @@ pub fn start(state: &Rc<RefCell<State>>, id: u32, campaigns: Vec<String>, settin
     }
 }
 
-/// Stops the network of job `id`, if it is still being computed.
+/// Stops the network of job `id`, or its layout, if either still runs.
 pub fn cancel(state: &mut State, id: u32) {
-    if let Some(Computed { id: running, stage: Stage::Running { cancelled, .. }, .. }) = &mut state.coordination {
-        if *running == id {
-            *cancelled = true;
+    match &mut state.coordination {
+        Some(Computed { id: running, stage: Stage::Running { cancelled, .. }, .. }) if *running == id => {
+            *cancelled = true
         }
+        Some(Computed { id: running, stage: Stage::Done { layout, .. }, .. }) if *running == id => *layout = None,
+        _ => {}
     }
 }
 
@@ -91,54 +117,75 @@ pub fn forget(state: &mut State) {
 async fn run(state: Rc<RefCell<State>>) {
     let mut last_report = now();
     loop {
-        {
+        let more = {
             let mut guard = state.borrow_mut();
             let s = &mut *guard;
             let Some(Computed { id, campaigns, stage }) = s.coordination.take() else { return };
-            let (mut job, cancelled) = match stage {
-                Stage::Running { job, cancelled } => (job, cancelled),
-                done => {
-                    s.coordination = Some(Computed { id, campaigns, stage: done });
-                    return;
+            let stage = match stage {
+                Stage::Running { cancelled: true, .. } => return send(id, Coordination::Failed("cancelled".into())),
+                Stage::Running { job, .. } => match pool_of(&s.campaigns, &campaigns) {
+                    Ok(pool) => compute(id, &pool, job, &mut last_report),
+                    Err(message) => return send(id, Coordination::Failed(message)),
+                },
+                Stage::Done { network, overview, layout: Some(layout), mut positions } => {
+                    let layout = settle(id, layout, &mut positions, &mut last_report);
+                    Stage::Done { network, overview, layout, positions }
                 }
+                done @ Stage::Done { layout: None, .. } => done,
             };
-            if cancelled {
-                return send(id, Coordination::Failed("cancelled".into()));
-            }
-            let pool = match pool_of(&s.campaigns, &campaigns) {
-                Ok(pool) => pool,
-                Err(message) => return send(id, Coordination::Failed(message)),
-            };
-            let slice_end = now() + SLICE_MS;
-            let mut more = true;
-            while more && now() < slice_end {
-                more = job.step(&pool, UNITS_PER_STEP);
-            }
-            if more && now() - last_report >= PROGRESS_MS {
-                send(id, Coordination::Progress(job.progress()));
-                last_report = now();
-            }
-            let stage = match job.into_network() {
-                Ok(network) => {
-                    send(id, Coordination::Network(Box::new(coord::overview(&pool, &network))));
-                    Stage::Done(network)
-                }
-                Err(job) => Stage::Running { job, cancelled: false },
-            };
-            let done = matches!(stage, Stage::Done(_));
+            let more = matches!(stage, Stage::Running { .. } | Stage::Done { layout: Some(_), .. });
             s.coordination = Some(Computed { id, campaigns, stage });
-            if done {
-                return;
-            }
+            more
+        };
+        if !more {
+            return;
         }
         let_messages_in().await;
     }
 }
 
+/// One slice of computing the network; its overview goes out once it is done.
+fn compute(id: u32, pool: &Pool, mut job: Box<Job>, last_report: &mut f64) -> Stage {
+    let slice_end = now() + SLICE_MS;
+    let mut more = true;
+    while more && now() < slice_end {
+        more = job.step(pool, UNITS_PER_STEP);
+    }
+    if more && now() - *last_report >= PROGRESS_MS {
+        send(id, Coordination::Progress(job.progress()));
+        *last_report = now();
+    }
+    match job.into_network() {
+        Ok(network) => {
+            let overview = Box::new(coord::overview(pool, &network));
+            let layout = (!overview.edges.is_empty()).then(|| layout_of(&overview));
+            send(id, Coordination::Network(overview.clone()));
+            Stage::Done { network, overview, layout, positions: Vec::new() }
+        }
+        Err(job) => Stage::Running { job, cancelled: false },
+    }
+}
+
+/// One slice of the layout; the positions go out a few times a second and
+/// once settled.
+fn settle(id: u32, mut layout: Box<Layout>, positions: &mut Vec<f32>, last_report: &mut f64) -> Option<Box<Layout>> {
+    let slice_end = now() + SLICE_MS;
+    let mut more = true;
+    while more && now() < slice_end {
+        more = layout.step(ITERATIONS_PER_STEP);
+    }
+    if !more || now() - *last_report >= PROGRESS_MS {
+        *positions = layout.positions().to_vec();
+        send(id, Coordination::Layout { positions: positions.clone(), settled: !more });
+        *last_report = now();
+    }
+    more.then_some(layout)
+}
+
 /// The tweets behind one edge of the network last computed.
 pub fn evidence(state: &State, id: u32, network: u32, a: u32, b: u32) {
     let event = match &state.coordination {
-        Some(Computed { id: computed, campaigns, stage: Stage::Done(net) }) if *computed == network => {
+        Some(Computed { id: computed, campaigns, stage: Stage::Done { network: net, .. } }) if *computed == network => {
             match pool_of(&state.campaigns, campaigns) {
                 Ok(pool) => Coordination::Evidence(coord::evidence_rows(&pool, net, a, b)),
                 Err(message) => Coordination::Failed(message),
@@ -147,4 +194,38 @@ pub fn evidence(state: &State, id: u32, network: u32, a: u32, b: u32) {
         _ => Coordination::Failed("that network is no longer computed: draw it again".into()),
     };
     send(id, event);
+}
+
+/// A file of the network last computed, as a `Blob` beside the answer.
+pub fn export(state: &State, id: u32, network: u32, file: NetworkFile) {
+    let Some(Computed { id: computed, stage: Stage::Done { overview, positions, .. }, .. }) = &state.coordination
+    else {
+        return send(id, Coordination::Failed("that network is no longer computed: draw it again".into()));
+    };
+    if *computed != network {
+        return send(id, Coordination::Failed("that network is no longer computed: draw it again".into()));
+    }
+    let description = format!(
+        "{} within {} s, edges of weight {} or more in either direction, over {}",
+        overview.settings.kind.name(),
+        overview.settings.window,
+        overview.threshold,
+        overview.campaigns.join(" + ")
+    );
+    let placed = (!positions.is_empty()).then_some(positions.as_slice());
+    let text = match file {
+        NetworkFile::Gexf | NetworkFile::Graphml => {
+            let (nodes, links) = graph::of_overview(overview, placed);
+            if file == NetworkFile::Gexf {
+                graph::gexf(&description, &nodes, &links)
+            } else {
+                graph::graphml(&description, &nodes, &links)
+            }
+        }
+        NetworkFile::EdgesCsv => overview.edges_csv(),
+    };
+    let response = Response::Coordination { job: id, event: Coordination::File(file) };
+    if let Err(message) = post_with_blob(&response, &text, file.mime()) {
+        send(id, Coordination::Failed(message));
+    }
 }

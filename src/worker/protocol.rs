@@ -24,6 +24,47 @@ pub enum Request {
     /// The tweets behind the edge between two accounts (pooled numbers) of
     /// the network computed for job `network`.
     Evidence { job: u32, network: u32, a: u32, b: u32 },
+    /// A file of the network computed for job `network`, drawn where its
+    /// layout has got to: it comes back as a `Blob` beside the answer.
+    Export { job: u32, network: u32, file: NetworkFile },
+}
+
+/// The files a network is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NetworkFile {
+    /// GEXF 1.3 with positions and colours, for Gephi and Gephi Lite.
+    Gexf,
+    /// GraphML, for networkx, igraph and Gephi.
+    Graphml,
+    /// The edges as `takedown coordination --undirected` writes them.
+    EdgesCsv,
+}
+
+impl NetworkFile {
+    pub const ALL: [NetworkFile; 3] = [NetworkFile::Gexf, NetworkFile::Graphml, NetworkFile::EdgesCsv];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NetworkFile::Gexf => "network.gexf",
+            NetworkFile::Graphml => "network.graphml",
+            NetworkFile::EdgesCsv => "edges.csv",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            NetworkFile::Gexf | NetworkFile::Graphml => "application/xml",
+            NetworkFile::EdgesCsv => "text/csv",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NetworkFile::Gexf => "GEXF (Gephi)",
+            NetworkFile::Graphml => "GraphML",
+            NetworkFile::EdgesCsv => "CSV of the pairs",
+        }
+    }
 }
 
 /// What comes back for a `Coordinate` or `Evidence` job.
@@ -40,6 +81,8 @@ pub enum Coordination {
         settled: bool,
     },
     Evidence(Vec<EvidenceRow>),
+    /// The file asked for: its bytes are the `Blob` that came with this.
+    File(NetworkFile),
     /// The job ended without its answer, and says why.
     Failed(String),
 }

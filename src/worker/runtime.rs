@@ -67,6 +67,21 @@ pub(super) fn post(response: &Response) {
     }
 }
 
+/// Sends an answer with a file's bytes beside it as a `Blob`, built here so
+/// that the page never holds the file as one string.
+pub(super) fn post_with_blob(response: &Response, text: &str, mime: &str) -> Result<(), String> {
+    let json = serde_json::to_string(response).map_err(|e| format!("the answer could not be encoded: {e}"))?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options)
+        .map_err(|e| format!("the browser could not make the file: {e:?}"))?;
+    let message = js_sys::Object::new();
+    Reflect::set(&message, &"response".into(), &json.into())
+        .and_then(|_| Reflect::set(&message, &"blob".into(), &blob))
+        .and_then(|_| scope().post_message(&message))
+        .map_err(|e| format!("the file could not be sent to the page: {e:?}"))
+}
+
 fn memory_bytes() -> u64 {
     wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
@@ -116,6 +131,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         }
         Request::Coordinate { job, campaigns, settings } => coordination::start(state, job, campaigns, settings),
         Request::Evidence { job, network, a, b } => coordination::evidence(&state.borrow(), job, network, a, b),
+        Request::Export { job, network, file } => coordination::export(&state.borrow(), job, network, file),
         Request::Query { job, campaign, query } => {
             let mut guard = state.borrow_mut();
             let State { campaigns, caches, .. } = &mut *guard;

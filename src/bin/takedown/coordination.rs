@@ -3,10 +3,10 @@
 //! edges with their attributes, the tweet pairs behind every edge, the
 //! communities, or a GEXF or GraphML graph.
 
-use crate::graph::{self, Link, Node};
 use crate::output::{self, Format};
 use crate::queries::{load_campaigns_as, parse, range};
 use serde::Serialize;
+use takedown::core::coord::graph::{self, Link, Node};
 use takedown::core::coord::{self, CommunityProfile, Kind, Pool, Settings, MAX_GROUP};
 use takedown::core::ingest::Campaign;
 
@@ -340,6 +340,7 @@ fn graph_of(pools: &[Pooled], kinds: &[Kind], settings: impl Fn(Kind) -> Setting
                 tweets: tweets[user as usize],
                 component,
                 community,
+                viz: None,
             }
         }));
     }

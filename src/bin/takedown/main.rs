@@ -8,7 +8,6 @@ mod bench_layout;
 mod budget;
 mod coordination;
 mod files;
-mod graph;
 mod output;
 mod queries;
 mod summary;

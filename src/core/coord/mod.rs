@@ -24,6 +24,7 @@
 
 mod community;
 mod events;
+pub mod graph;
 mod job;
 mod keys;
 mod layout;

@@ -64,6 +64,40 @@ pub struct Overview {
     pub months: Vec<MonthRow>,
 }
 
+impl Overview {
+    /// The edges as `takedown coordination --undirected` writes them.
+    pub fn edges_csv(&self) -> String {
+        let campaign = self.campaigns.join("+");
+        let mut out = String::from(
+            "campaign,kind,source,target,weight_source_target,weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry\n",
+        );
+        let field = |text: &str| {
+            if text.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", text.replace('"', "\"\""))
+            } else {
+                text.to_string()
+            }
+        };
+        for e in &self.edges {
+            let (a, b) = (&self.nodes[e.a as usize].id, &self.nodes[e.b as usize].id);
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{},{:.1},{},{:.3}\n",
+                field(&campaign),
+                self.settings.kind.name(),
+                field(a),
+                field(b),
+                e.forward,
+                e.backward,
+                e.pairs,
+                e.mean_dt,
+                e.min_dt,
+                e.symmetry
+            ));
+        }
+        out
+    }
+}
+
 /// The overview of `network`, computed over `pool`.
 pub fn overview(pool: &Pool, network: &Network) -> Overview {
     let undirected = network.undirected();

@@ -1,9 +1,44 @@
 //! Co-action networks as graph files: GEXF 1.3 (Gephi, Gephi Lite) and
 //! GraphML (networkx, igraph, Gephi), with typed attributes on nodes
 //! (campaign, screen name, tweets, component, community) and edges (kind,
-//! both directed weights, tweet pairs, Δt, symmetry).
+//! both directed weights, tweet pairs, Δt, symmetry); in GEXF also where the
+//! layout put each account, its size and its community's colour.
 
+use super::Overview;
 use std::fmt::Write;
+
+/// Okabe–Ito colours for the first communities, then grey: the page's
+/// drawing and the graph files colour alike.
+pub const COLOURS: [(u8, u8, u8); 8] = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (240, 228, 66),
+    (0, 0, 0),
+];
+pub const OTHER_COLOUR: (u8, u8, u8) = (153, 153, 153);
+
+/// A community's colour.
+pub fn colour(community: u32) -> (u8, u8, u8) {
+    COLOURS.get(community as usize).copied().unwrap_or(OTHER_COLOUR)
+}
+
+/// How a node is drawn: where, how large, in which colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viz {
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub colour: (u8, u8, u8),
+}
+
+/// A dot's radius for an account on `degree` edges.
+pub fn radius(degree: u32) -> f64 {
+    2.0 + f64::from(degree).sqrt().min(8.0)
+}
 
 /// An account on an edge.
 pub struct Node {
@@ -15,6 +50,7 @@ pub struct Node {
     pub tweets: u64,
     pub component: u32,
     pub community: u32,
+    pub viz: Option<Viz>,
 }
 
 pub struct Link {
@@ -89,7 +125,7 @@ pub fn gexf(description: &str, nodes: &[Node], links: &[Link]) -> String {
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
     );
     let _ = writeln!(
         out,
@@ -110,7 +146,14 @@ pub fn gexf(description: &str, nodes: &[Node], links: &[Link]) -> String {
         for (i, v) in node_values(n).iter().enumerate() {
             let _ = write!(out, r#"<attvalue for="{i}" value="{}"/>"#, xml(v));
         }
-        let _ = writeln!(out, "</attvalues></node>");
+        let _ = write!(out, "</attvalues>");
+        if let Some(Viz { x, y, size, colour: (r, g, b) }) = n.viz {
+            let _ = write!(
+                out,
+                r#"<viz:color r="{r}" g="{g}" b="{b}"/><viz:position x="{x}" y="{y}" z="0"/><viz:size value="{size}"/>"#
+            );
+        }
+        let _ = writeln!(out, "</node>");
     }
     let _ = writeln!(out, "    </nodes>\n    <edges>");
     for (i, e) in links.iter().enumerate() {
@@ -167,4 +210,45 @@ pub fn graphml(description: &str, nodes: &[Node], links: &[Link]) -> String {
     }
     let _ = writeln!(out, "  </graph>\n</graphml>");
     out
+}
+
+/// The nodes and links of a page's network, placed where `positions` (x, y
+/// per node, interleaved) says, if anywhere.
+pub fn of_overview(o: &Overview, positions: Option<&[f32]>) -> (Vec<Node>, Vec<Link>) {
+    let nodes = o
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Node {
+            id: n.id.clone(),
+            campaign: n.campaigns.clone(),
+            userid: n.id.clone(),
+            label: n.label.clone(),
+            tweets: n.tweets,
+            component: n.component,
+            community: n.community,
+            viz: positions.filter(|p| p.len() >= 2 * o.nodes.len()).map(|p| Viz {
+                x: p[2 * i],
+                y: p[2 * i + 1],
+                size: radius(n.degree) as f32,
+                colour: colour(n.community),
+            }),
+        })
+        .collect();
+    let links = o
+        .edges
+        .iter()
+        .map(|e| Link {
+            source: o.nodes[e.a as usize].id.clone(),
+            target: o.nodes[e.b as usize].id.clone(),
+            kind: o.settings.kind.name(),
+            weight_source_target: e.forward,
+            weight_target_source: e.backward,
+            tweet_pairs: e.pairs,
+            mean_dt: e.mean_dt,
+            min_dt: e.min_dt,
+            symmetry: e.symmetry,
+        })
+        .collect();
+    (nodes, links)
 }
