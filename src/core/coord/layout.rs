@@ -194,18 +194,22 @@ impl Layout {
         self.settled = self.movement < SETTLED || self.iterations - self.run_start >= MAX_ITERATIONS;
     }
 
+    /// Visits the nodes in the tree's order, so that consecutive nodes walk
+    /// mostly the same cells (the forces do not depend on the order).
     fn add_repulsion_and_gravity(&mut self) {
-        for node in 0..self.masses.len() {
-            if self.pinned[node] {
+        let Layout { positions, forces, masses, pinned, tree, .. } = self;
+        for &node in tree.order() {
+            let node = node as usize;
+            if pinned[node] {
                 continue;
             }
-            let mass = self.masses[node];
-            let (rx, ry) = self.tree.repulsion(node as u32, &self.positions, &self.masses, THETA);
-            let (x, y) = (self.positions[2 * node], self.positions[2 * node + 1]);
+            let mass = masses[node];
+            let (rx, ry) = tree.repulsion(node as u32, positions, masses, THETA);
+            let (x, y) = (positions[2 * node], positions[2 * node + 1]);
             let distance = (x * x + y * y).sqrt();
             let pull = if distance > 0.0 { GRAVITY * mass / distance } else { 0.0 };
-            self.forces[2 * node] = SCALING_RATIO * mass * rx - x * pull;
-            self.forces[2 * node + 1] = SCALING_RATIO * mass * ry - y * pull;
+            forces[2 * node] = SCALING_RATIO * mass * rx - x * pull;
+            forces[2 * node + 1] = SCALING_RATIO * mass * ry - y * pull;
         }
     }
 
