@@ -18,7 +18,9 @@
 //! O(n log n): a quadtree over the positions, rebuilt every iteration, sums
 //! the mass and centre of mass of each square, and a square whose side is under
 //! θ = 1.2 times its distance from the node (and which does not hold the node)
-//! repels as one body at its centre of mass ([`quadtree`]).
+//! repels as one body at its centre of mass ([`quadtree`]). Two nodes closer
+//! than 0.01 repel as if 0.01 apart; two exactly on top of each other (in
+//! practice only pinning puts them there) do not repel each other at all.
 //!
 //! Nodes then move by FA2's adaptive speed. A node's *swinging* is how much
 //! its force changed direction since the last iteration, mᵢ·|Fᵢ − Fᵢ'|, its
@@ -39,9 +41,10 @@
 //! after [`MAX_ITERATIONS`]. Pinning or unpinning a node starts a new run.
 //!
 //! Everything is f32 (what the page draws, and half the memory traffic of
-//! f64) except the speed's running sums; no step depends on the platform
-//! (only +, ×, ÷ and √, which IEEE 754 rounds alike), so native and wasm
-//! give the same positions for the same seed.
+//! f64) except the speed's running sums. The arithmetic is only +, ×, ÷ and
+//! √, which IEEE 754 rounds alike everywhere, and no step depends on thread
+//! or hash order, so the same input and seed give the same positions bit for
+//! bit (tested natively; native and wasm should agree by the same argument).
 
 mod quadtree;
 #[cfg(test)]
@@ -51,7 +54,9 @@ use quadtree::QuadTree;
 
 /// Barnes–Hut's θ: a square is one body when its side is under θ × its distance.
 const THETA: f32 = 1.2;
-/// k_r: how far apart repulsion holds nodes (Gephi's default for large graphs).
+/// k_r: how far apart repulsion holds nodes (Gephi's default for large
+/// graphs). With gravity 1 a 10 000-node, 100 000-edge graph settles with a
+/// spread of about 1 000 units (BENCHMARKS.md), what the first disc has.
 const SCALING_RATIO: f32 = 2.0;
 const GRAVITY: f32 = 1.0;
 /// How much swinging the global speed tolerates (Gephi's default).
