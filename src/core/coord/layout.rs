@@ -18,7 +18,9 @@
 //! O(n log n): a quadtree over the positions, rebuilt every iteration, sums
 //! the mass and centre of mass of each square, and a square whose side is under
 //! θ = 1.2 times its distance from the node (and which does not hold the node)
-//! repels as one body at its centre of mass ([`quadtree`]).
+//! repels as one body at its centre of mass ([`quadtree`]). Two nodes closer
+//! than 0.01 repel as if 0.01 apart; two exactly on top of each other (in
+//! practice only pinning puts them there) do not repel each other at all.
 //!
 //! Nodes then move by FA2's adaptive speed. A node's *swinging* is how much
 //! its force changed direction since the last iteration, mᵢ·|Fᵢ − Fᵢ'|, its
@@ -39,9 +41,10 @@
 //! after [`MAX_ITERATIONS`]. Pinning or unpinning a node starts a new run.
 //!
 //! Everything is f32 (what the page draws, and half the memory traffic of
-//! f64) except the speed's running sums; no step depends on the platform
-//! (only +, ×, ÷ and √, which IEEE 754 rounds alike), so native and wasm
-//! give the same positions for the same seed.
+//! f64) except the speed's running sums. The arithmetic is only +, ×, ÷ and
+//! √, which IEEE 754 rounds alike everywhere, and no step depends on thread
+//! or hash order, so the same input and seed give the same positions bit for
+//! bit (tested natively; native and wasm should agree by the same argument).
 
 mod quadtree;
 #[cfg(test)]
@@ -51,7 +54,9 @@ use quadtree::QuadTree;
 
 /// Barnes–Hut's θ: a square is one body when its side is under θ × its distance.
 const THETA: f32 = 1.2;
-/// k_r: how far apart repulsion holds nodes (Gephi's default for large graphs).
+/// k_r: how far apart repulsion holds nodes (Gephi's default for large
+/// graphs). With gravity 1 a 10 000-node, 100 000-edge graph settles with a
+/// spread of about 1 000 units (BENCHMARKS.md), what the first disc has.
 const SCALING_RATIO: f32 = 2.0;
 const GRAVITY: f32 = 1.0;
 /// How much swinging the global speed tolerates (Gephi's default).
@@ -194,18 +199,22 @@ impl Layout {
         self.settled = self.movement < SETTLED || self.iterations - self.run_start >= MAX_ITERATIONS;
     }
 
+    /// Visits the nodes in the tree's order, so that consecutive nodes walk
+    /// mostly the same cells (the forces do not depend on the order).
     fn add_repulsion_and_gravity(&mut self) {
-        for node in 0..self.masses.len() {
-            if self.pinned[node] {
+        let Layout { positions, forces, masses, pinned, tree, .. } = self;
+        for &node in tree.order() {
+            let node = node as usize;
+            if pinned[node] {
                 continue;
             }
-            let mass = self.masses[node];
-            let (rx, ry) = self.tree.repulsion(node as u32, &self.positions, &self.masses, THETA);
-            let (x, y) = (self.positions[2 * node], self.positions[2 * node + 1]);
+            let mass = masses[node];
+            let (rx, ry) = tree.repulsion(node as u32, positions, masses, THETA);
+            let (x, y) = (positions[2 * node], positions[2 * node + 1]);
             let distance = (x * x + y * y).sqrt();
             let pull = if distance > 0.0 { GRAVITY * mass / distance } else { 0.0 };
-            self.forces[2 * node] = SCALING_RATIO * mass * rx - x * pull;
-            self.forces[2 * node + 1] = SCALING_RATIO * mass * ry - y * pull;
+            forces[2 * node] = SCALING_RATIO * mass * rx - x * pull;
+            forces[2 * node + 1] = SCALING_RATIO * mass * ry - y * pull;
         }
     }
 

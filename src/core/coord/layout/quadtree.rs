@@ -61,6 +61,8 @@ pub(super) struct QuadTree {
     cells: Vec<Cell>,
     /// The next node in the same leaf, or `NONE`.
     next: Vec<u32>,
+    /// Every node, leaf by leaf in depth-first order: nearby nodes together.
+    order: Vec<u32>,
 }
 
 impl QuadTree {
@@ -79,6 +81,34 @@ impl QuadTree {
             if cell.mass > 0.0 {
                 cell.x /= cell.mass;
                 cell.y /= cell.mass;
+            }
+        }
+        self.order_nodes();
+    }
+
+    /// Every node, leaf by leaf in depth-first order.
+    pub(super) fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    fn order_nodes(&mut self) {
+        self.order.clear();
+        let mut stack = [0u32; STACK];
+        let mut top = 1;
+        while top > 0 {
+            top -= 1;
+            let cell = &self.cells[stack[top] as usize];
+            if cell.children == NONE {
+                let mut node = cell.first;
+                while node != NONE {
+                    self.order.push(node);
+                    node = self.next[node as usize];
+                }
+            } else {
+                for quadrant in 0..4 {
+                    stack[top] = cell.children + quadrant;
+                    top += 1;
+                }
             }
         }
     }
