@@ -8,6 +8,7 @@ use super::charts::BarChart;
 use super::evidence::EvidencePanel;
 use super::format;
 use super::network_graph::NetworkGraph;
+use super::overview::count_metric;
 use super::pager::Pager;
 use super::state::{view_changer, AppContext};
 use crate::core::coord::{Kind, Overview, Progress};
@@ -210,12 +211,12 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
     let shown: Vec<_> = o.edges.iter().skip(*offset).take(PAGE).collect();
     html! {
         <>
-            <dl class="figures">
-                <div><dt>{"Account pairs (edges)"}</dt><dd data-metric="edges" data-value={o.edges.len().to_string()}>{format::count(o.edges.len() as u64)}</dd></div>
-                <div><dt>{"Accounts on them"}</dt><dd data-metric="nodes" data-value={o.nodes.len().to_string()}>{format::count(o.nodes.len() as u64)}</dd></div>
-                <div><dt>{"Communities"}</dt><dd data-metric="communities" data-value={o.communities.len().to_string()}>{format::count(o.communities.len() as u64)}</dd></div>
-                <div><dt>{"Coordinated tweets"}</dt><dd data-metric="coordinated-tweets" data-value={coordinated.to_string()}>{format::count(coordinated)}</dd></div>
-                <div><dt>{"Least weight of an edge"}</dt><dd data-metric="threshold" data-value={o.threshold.to_string()}>{o.threshold}</dd></div>
+            <dl class="metrics">
+                {count_metric("edges", "Account pairs (edges)", o.edges.len() as u64)}
+                {count_metric("nodes", "Accounts on them", o.nodes.len() as u64)}
+                {count_metric("communities", "Communities", o.communities.len() as u64)}
+                {count_metric("coordinated-tweets", "Coordinated tweets", coordinated)}
+                {count_metric("threshold", "Least weight of an edge", u64::from(o.threshold))}
             </dl>
             if !o.capped.is_empty() {
                 <details class="capped">

@@ -35,7 +35,7 @@ fn metric(name: &'static str, label: &str, value: String, shown: String) -> Html
     }
 }
 
-fn count_metric(name: &'static str, label: &str, n: u64) -> Html {
+pub fn count_metric(name: &'static str, label: &str, n: u64) -> Html {
     metric(name, label, n.to_string(), format::count(n))
 }
 

@@ -91,9 +91,10 @@ test('the tab shows the co-retweet network counted from the release, its evidenc
   await page.waitForFunction(() => location.hash.includes('window=300'));
   await page.waitForFunction(() => !document.querySelector('.evidence'));
   assert.deepEqual(await figures(page), cli(['--window', '300']));
+  const before = (await figures(page)).edges;
   await page.selectOption('#network-kind', 'co_tweet');
   await page.waitForFunction(() => location.hash.includes('net=co_tweet'));
-  await page.waitForFunction((n) => document.querySelector('[data-metric="edges"]')?.dataset.value !== String(n), (await figures(page)).edges);
+  await page.waitForFunction((n) => document.querySelector('[data-metric="edges"]')?.dataset.value !== String(n), before);
   assert.deepEqual(await figures(page), cli(['--window', '300', '--kind', 'co_tweet']));
 
   // A reload of the link shows the same network.
