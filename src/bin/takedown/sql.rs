@@ -81,13 +81,16 @@ pub fn query(kind: &str, window: u32, min_weight: u32, dialect: Dialect, pool: b
         Dialect::DuckDb => "row_number() OVER ()",
         Dialect::Spark => "monotonically_increasing_id()",
     };
-    let (filter, key) = match key {
-        Key::One { filter, key } => (filter.to_string(), format!("{key} AS key")),
+    // Tweets are numbered before any list is unnested: Spark evaluates the
+    // other expressions of a SELECT with a generator after it, one id per item.
+    let (filter, value, key) = match key {
+        Key::One { filter, key } => (filter.to_string(), key, "key".to_string()),
         Key::EachOf { list } => (
             "kind <> 'retweet'".to_string(),
+            list.to_string(),
             match dialect {
-                Dialect::DuckDb => format!("unnest(list_distinct({list})) AS key"),
-                Dialect::Spark => format!("explode(array_distinct({list})) AS key"),
+                Dialect::DuckDb => "unnest(list_distinct(key))".to_string(),
+                Dialect::Spark => "explode(array_distinct(key))".to_string(),
             },
         ),
     };
@@ -109,13 +112,13 @@ pub fn query(kind: &str, window: u32, min_weight: u32, dialect: Dialect, pool: b
 -- As `takedown coordination --kind {kind} --window {window} --min-weight {min_weight} --max-group 0`:
 -- the weight from source to target is the number of the source's distinct tweets
 -- for which the target has a tweet with the same key within {window} s.
-WITH events AS (
-  SELECT {campaign} AS campaign, userid, tweet_time, tweet, key
-  FROM (
-    SELECT campaign, userid, tweet_time, {numbered} AS tweet, {key}
-    FROM tweets
-    WHERE {filter}
-  ) AS keyed
+WITH numbered AS (
+  SELECT {campaign} AS campaign, userid, tweet_time, {numbered} AS tweet, {value} AS key
+  FROM tweets
+  WHERE {filter}
+),
+events AS (
+  SELECT * FROM (SELECT campaign, userid, tweet_time, tweet, {key} AS key FROM numbered) AS keyed
   WHERE key IS NOT NULL
 ),
 pairs AS (
@@ -169,8 +172,8 @@ mod tests {
     fn dialects_differ_where_the_engines_do() {
         let duck = query("co_link", 60, 2, Dialect::DuckDb, false).unwrap();
         let spark = query("co_link", 60, 2, Dialect::Spark, false).unwrap();
-        assert!(duck.contains("unnest(list_distinct(urls))") && duck.contains("INTERVAL 60 SECOND"));
-        assert!(spark.contains("explode(array_distinct(urls))") && spark.contains("INTERVAL '60' SECOND"));
+        assert!(duck.contains("unnest(list_distinct(key))") && duck.contains("INTERVAL 60 SECOND"));
+        assert!(spark.contains("explode(array_distinct(key))") && spark.contains("INTERVAL '60' SECOND"));
         assert!(duck.contains("HAVING count(*) >= 2"));
     }
 

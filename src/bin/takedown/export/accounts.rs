@@ -17,7 +17,7 @@ pub const COLUMNS: &[Column] = &[
     column("user_display_name", Physical::Str, false, "equal to the hash in hashed releases"),
     column("user_screen_name", Physical::Str, false, "equal to the hash in hashed releases"),
     column("user_reported_location", Physical::Str, false, "as written"),
-    column("user_profile_description", Physical::Str, false, "as written"),
+    column("user_profile_description", Physical::Text, false, "as written"),
     column("user_profile_url", Physical::Str, false, "as written"),
     column("follower_count", Physical::Int64, false, "at the release"),
     column("following_count", Physical::Int64, false, "at the release"),

@@ -9,7 +9,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::metadata::SortingColumn;
-use parquet::file::properties::{WriterProperties, WriterVersion};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion};
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 use parquet::schema::types::ColumnPath;
@@ -33,6 +33,9 @@ pub enum Physical {
     Bool,
     /// BYTE_ARRAY STRING, nullable.
     Str,
+    /// BYTE_ARRAY STRING, nullable: free text, whose minimum and maximum
+    /// would tell a reader nothing, so none are kept.
+    Text,
     /// LIST of STRING (the three-level form readers expect); never null, maybe empty.
     StrList,
 }
@@ -55,7 +58,7 @@ impl Column {
             Physical::Timestamp => format!("OPTIONAL INT64 {name} (TIMESTAMP(MICROS,true));"),
             Physical::Date => format!("OPTIONAL INT32 {name} (DATE);"),
             Physical::Bool => format!("OPTIONAL BOOLEAN {name};"),
-            Physical::Str => format!("OPTIONAL BYTE_ARRAY {name} (STRING);"),
+            Physical::Str | Physical::Text => format!("OPTIONAL BYTE_ARRAY {name} (STRING);"),
             Physical::StrList => format!(
                 "OPTIONAL group {name} (LIST) {{ repeated group list {{ OPTIONAL BYTE_ARRAY element (STRING); }} }}"
             ),
@@ -69,7 +72,7 @@ impl Column {
             Physical::Timestamp => "TIMESTAMP (MICROS, UTC)",
             Physical::Date => "DATE",
             Physical::Bool => "BOOLEAN",
-            Physical::Str => "STRING",
+            Physical::Str | Physical::Text => "STRING",
             Physical::StrList => "LIST<STRING>",
         };
         let dictionary = if self.dictionary { ", dictionary" } else { "" };
@@ -108,6 +111,15 @@ impl Strings {
             let start = self.bytes.len();
             self.bytes.extend_from_slice(utf8(v).as_bytes());
             start..self.bytes.len()
+        });
+        self.spans.push(span);
+    }
+
+    /// Text already checked (a Rust string), or null where it is empty.
+    pub fn push_text(&mut self, value: &str) {
+        let span = (!value.is_empty()).then(|| {
+            self.bytes.extend_from_slice(value.as_bytes());
+            self.bytes.len() - value.len()..self.bytes.len()
         });
         self.spans.push(span);
     }
@@ -232,6 +244,9 @@ fn properties(columns: &[Column], layout: Layout) -> Arc<WriterProperties> {
         );
     for column in columns {
         builder = builder.set_column_dictionary_enabled(column.leaf(), column.dictionary);
+        if column.physical == Physical::Text {
+            builder = builder.set_column_statistics_enabled(column.leaf(), EnabledStatistics::None);
+        }
     }
     Arc::new(builder.build())
 }

@@ -30,10 +30,10 @@ pub const COLUMNS: &[Column] = &[
     column("is_retweet", Physical::Bool, false, "kind = 'retweet'"),
     column("tweet_language", Physical::Str, true, "Twitter's language code (FiveThirtyEight's names mapped to codes)"),
     column("tweet_client_name", Physical::Str, true, "the client the tweet was sent from"),
-    column("tweet_text", Physical::Str, false, "the text as in the file (HTML entities kept)"),
+    column("tweet_text", Physical::Text, false, "the text as in the file (HTML entities kept)"),
     column(
         "tweet_text_normalised",
-        Physical::Str,
+        Physical::Text,
         false,
         "co_tweet's key: lowercased, @mentions removed, whitespace collapsed; null where that leaves nothing",
     ),
@@ -152,7 +152,6 @@ impl Table for Tweets<'_> {
 
     fn values(&self, column: usize, rows: Range<usize>) -> Values {
         let store = self.store;
-        let text = |i: usize| utf8(store.text(i));
         match COLUMNS[column].name {
             "tweetid" => Values::Int64(self.each(&rows, |i| exact_id(Some(store.tweet_id(i))))),
             "tweetid_text" => Values::Str(self.strings(&rows, |i| id_text(Some(store.tweet_id(i))))),
@@ -168,7 +167,11 @@ impl Table for Tweets<'_> {
             }
             "tweet_text" => Values::Str(self.strings(&rows, |i| Some(Cow::Borrowed(store.text(i))))),
             "tweet_text_normalised" => {
-                Values::Str(self.strings(&rows, |i| Some(Cow::Owned(normalise_text(&text(i)).into_bytes()))))
+                let mut out = Strings::default();
+                for &i in &self.order[rows] {
+                    out.push_text(&normalise_text(&utf8(store.text(i as usize))));
+                }
+                Values::Str(out)
             }
             "retweet_tweetid" => Values::Int64(self.each(&rows, |i| exact_id(self.reference(i, TweetKind::Retweet)))),
             "retweet_tweetid_text" => {
