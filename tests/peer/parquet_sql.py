@@ -19,8 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-KINDS = ["co_retweet", "co_tweet", "co_link", "co_reply", "co_mention"]
-SETTINGS = [(60, 1), (300, 2)]
+# Every kind at 60 s from weight 1 and at 300 s from weight 2; co_post (every
+# pair of tweets a window apart) at 60 s only, where it takes seconds.
+CASES = [(kind, window, weight) for kind in ["co_retweet", "co_tweet", "co_link", "co_reply", "co_mention"]
+         for window, weight in [(60, 1), (300, 2)]] + [("co_post", 60, 1)]
 
 
 def run(*args):
@@ -157,18 +159,21 @@ def main():
         print(f"{name}: {expected[name]['tweets']} tweets, {expected[name]['accounts']} accounts, "
               f"{len(expected[name]['months'])} months: equal")
 
-    # The comparison must be able to fail: a changed weight is found.
+    # The comparison must be able to fail: a changed weight is found, and the
+    # SQL of a narrower window does not pass for the network of a wider one.
     if not differences({("c", "a", "b"): 2}, {("c", "a", "b"): 3}):
         fail("the edge comparison finds no difference where there is one")
-    for kind in KINDS:
-        for window, min_weight in SETTINGS:
-            truth = coordination_edges(takedown, files, kind, window, min_weight)
-            ours = sql_edges(takedown, engine, kind, window, min_weight)
-            wrong = differences(truth, ours)
-            if wrong:
-                fail(f"{kind} {window} s weight >= {min_weight}: {len(truth)} edges from coordination, "
-                     f"{len(ours)} from SQL; " + "; ".join(wrong))
-            print(f"{kind} {window} s weight >= {min_weight}: {len(truth)} directed edges: equal")
+    if not differences(coordination_edges(takedown, files, "co_retweet", 300, 1),
+                       sql_edges(takedown, engine, "co_retweet", 0, 1)):
+        fail("co_retweet at 0 s in SQL equals the network at 300 s: the comparison cannot tell windows apart")
+    for kind, window, min_weight in CASES:
+        truth = coordination_edges(takedown, files, kind, window, min_weight)
+        ours = sql_edges(takedown, engine, kind, window, min_weight)
+        wrong = differences(truth, ours)
+        if wrong:
+            fail(f"{kind} {window} s weight >= {min_weight}: {len(truth)} edges from coordination, "
+                 f"{len(ours)} from SQL; " + "; ".join(wrong))
+        print(f"{kind} {window} s weight >= {min_weight}: {len(truth)} directed edges: equal")
     if not coordination_edges(takedown, files, "co_retweet", 60, 1):
         fail("co_retweet found no edge: the corpus should have some")
 
