@@ -6,14 +6,18 @@ usage: parquet_sql.py duckdb|spark TAKEDOWN WORKDIR FILE...
 
 The truth is computed apart from the export: the summary and the networks come
 from the CLI reading the release files themselves; the engine (DuckDB pinned in
-scripts/setup.sh, PySpark in scripts/spark-check) reads only the Parquet files. The files are exported twice
-over (every file named twice, in parts of 5 000 rows), so duplicates across
-parts must be dropped for the counts to agree. Exits 1 on the first difference.
+scripts/setup.sh, PySpark in scripts/spark-check) reads only the Parquet files.
+The files are exported twice over (every file named twice, in parts of 5 000
+rows), so duplicates across
+parts must be dropped for the counts to agree, and the export's report of
+duplicates and rejected rows must equal the summary's of the same files.
+Exits 1 on the first difference.
 """
 
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,16 +41,29 @@ def fail(message):
     sys.exit(1)
 
 
+FIGURES = ["tweets", "originals", "retweets", "replies", "quotes", "accounts", "hashed_accounts",
+           "accounts_with_tweets", "inexact_ids", "first_tweet", "last_tweet"]
+
+
 def summary_figures(takedown, files):
     """Per campaign, the figures of `takedown summary --json` that the tables can give."""
     campaigns = json.loads(run(takedown, "summary", "--json", *files))["campaigns"]
-    keys = ["tweets", "originals", "retweets", "replies", "quotes", "accounts", "hashed_accounts",
-            "accounts_with_tweets", "inexact_ids", "first_tweet", "last_tweet"]
+    keys = FIGURES + ["rejected_rows", "duplicate_tweets"]
     return {c["name"]: {**{k: c[k] for k in keys}, "months": dict(c["tweets_per_month"])} for c in campaigns}
 
 
-FIGURES = ["tweets", "originals", "retweets", "replies", "quotes", "accounts", "hashed_accounts",
-           "accounts_with_tweets", "inexact_ids", "first_tweet", "last_tweet"]
+def export_report(text):
+    """Per campaign, the rejected rows and duplicates `takedown export` reports."""
+    report, name = {}, None
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith(" "):
+            name = line
+            report[name] = {"rejected_rows": 0, "duplicate_tweets": 0}
+        elif line.startswith("  rejected rows"):
+            report[name]["rejected_rows"] = int(re.sub(r"\D", "", line))
+        elif line.startswith("  duplicates"):
+            report[name]["duplicate_tweets"] = int(re.sub(r"\D", "", line.split("rows")[0]))
+    return report
 
 
 def parquet_figures(engine):
@@ -144,20 +161,23 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     out = work / "export"
-    run(takedown, "export", "--parquet", str(out), "--part-rows", "5000", *files, *files)
+    report = export_report(run(takedown, "export", "--parquet", str(out), "--part-rows", "5000", *files, *files))
     engine = {"duckdb": DuckDb, "spark": Spark}[engine_name]()
     engine.view("tweets", out / "tweets")
     engine.view("accounts", out / "accounts")
 
-    expected, found = summary_figures(takedown, files), parquet_figures(engine)
+    expected, found = summary_figures(takedown, files + files), parquet_figures(engine)
+    for name, figures in found.items():
+        figures.update(report.get(name, {}))
     if set(expected) != set(found):
         fail(f"campaigns: summary {sorted(expected)}, Parquet {sorted(found)}")
     for name in sorted(expected):
         for key in expected[name]:
             if expected[name][key] != found[name][key]:
                 fail(f"{name} {key}: summary {expected[name][key]}, Parquet {found[name][key]}")
-        print(f"{name}: {expected[name]['tweets']} tweets, {expected[name]['accounts']} accounts, "
-              f"{len(expected[name]['months'])} months: equal")
+        e = expected[name]
+        print(f"{name}: {e['tweets']} tweets, {e['accounts']} accounts, {len(e['months'])} months, "
+              f"{e['duplicate_tweets']} duplicates, {e['rejected_rows']} rejected rows: equal")
 
     # The comparison must be able to fail: a changed weight is found, and the
     # SQL of a narrower window does not pass for the network of a wider one.

@@ -195,8 +195,10 @@ impl Export {
             for r in &c.rejections {
                 writeln!(out, "    {r}")?;
             }
-            if w.duplicates > 0 {
-                writeln!(out, "  duplicates    {} rows repeated a tweet id and were written once", n(w.duplicates))?;
+            // The loader drops the duplicates within the rows it still holds at the end itself.
+            let duplicates = w.duplicates + c.duplicate_tweets;
+            if duplicates > 0 {
+                writeln!(out, "  duplicates    {} rows repeated a tweet id and were written once", n(duplicates))?;
             }
         }
         Ok(())
