@@ -1,6 +1,6 @@
 //! The export read back with the parquet crate's own reader: schema and
-//! logical types, exact and inexact ids, list columns, time units, and
-//! duplicates across parts.
+//! logical types, exact and inexact ids, list columns, time units, duplicates
+//! across parts, accounts from users files, FiveThirtyEight's layout.
 
 use super::*;
 use ::parquet::basic::LogicalType;
@@ -18,21 +18,33 @@ fn scratch(test: &str) -> PathBuf {
     dir
 }
 
-/// Exports `csv` (a tweets file of campaign `test_201901_1`) and reads back every tweet row.
-fn export(test: &str, csv: &str, extra: &[&str]) -> (PathBuf, Vec<Row>) {
+/// Exports `files` (name, content) and returns the output directory.
+fn export_files(test: &str, files: &[(&str, String)], extra: &[&str]) -> PathBuf {
     let dir = scratch(test);
-    let input = dir.join("test_201901_1_tweets_csv_hashed.csv");
-    std::fs::write(&input, format!("{HEADER}\n{csv}")).expect("the input is written");
     let out = dir.join("out");
     let mut args: Vec<String> = vec!["--parquet".into(), out.display().to_string()];
     args.extend(extra.iter().map(|s| s.to_string()));
-    args.push(input.display().to_string());
+    for (name, content) in files {
+        std::fs::write(dir.join(name), content).expect("the input is written");
+        args.push(dir.join(name).display().to_string());
+    }
     run(&args).expect("the export succeeds");
-    let parts = out.join("tweets").join("campaign=test_201901_1");
+    out
+}
+
+/// Every row of a campaign's partition of a table, part by part.
+fn table(out: &Path, table: &str, campaign: &str) -> Vec<Row> {
+    let parts = out.join(table).join(format!("campaign={campaign}"));
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(&parts).expect("the partition exists").map(|e| e.unwrap().path()).collect();
     paths.sort();
-    let rows = paths.iter().flat_map(|p| read(p)).collect();
+    paths.iter().flat_map(|p| read(p)).collect()
+}
+
+/// Exports `csv` (a tweets file of campaign `test_201901_1`) and reads back every tweet row.
+fn export(test: &str, csv: &str, extra: &[&str]) -> (PathBuf, Vec<Row>) {
+    let out = export_files(test, &[("test_201901_1_tweets_csv_hashed.csv", format!("{HEADER}\n{csv}"))], extra);
+    let rows = table(&out, "tweets", "test_201901_1");
     (out, rows)
 }
 
@@ -114,6 +126,41 @@ fn parts_are_sorted_by_time_and_duplicates_across_parts_go() {
     let accounts = read(&out.join("accounts/campaign=test_201901_1/part-0.parquet"));
     assert_eq!(accounts.len(), 2);
     assert!(matches!(get(&accounts[0], "hashed"), Field::Bool(true)));
+}
+
+#[test]
+fn a_users_file_profile_wins_over_the_tweets_one() {
+    let tweets = format!("{HEADER}\n1,u1,from tweets,u1,2019-06-13 08:15,false,,,,a,[],[],[],\n");
+    let users = "userid,user_display_name,user_screen_name,follower_count,account_creation_date\n\
+                 u1,from users,u1,7,2012-03-04\nu9,only users,u9,1,\n";
+    let files =
+        [("test_201901_1_tweets_csv_hashed.csv", tweets), ("test_201901_1_users_csv_hashed.csv", users.to_string())];
+    let out = export_files("users", &files, &["--part-rows", "1"]);
+    let accounts = table(&out, "accounts", "test_201901_1");
+    assert_eq!(accounts.len(), 2);
+    assert_eq!(get(&accounts[0], "user_display_name"), &Field::Str("from users".into()));
+    assert_eq!(get(&accounts[0], "follower_count"), &Field::Long(7));
+    assert_eq!(get(&accounts[0], "account_creation_date"), &Field::Date(15_403));
+    assert_eq!(get(&accounts[0], "profile_source"), &Field::Str("users_file".into()));
+    assert_eq!(get(&accounts[1], "account_creation_date"), &Field::Null);
+}
+
+#[test]
+fn fivethirtyeight_rows_take_the_same_schema() {
+    let csv = "external_author_id,author,content,language,publish_date,following,followers,retweet,tweet_id\n\
+               9.06E+17,10_GOP,Hello #MAGA https://t.co/x,English,10/1/2017 19:58,1,2,0,914580356430536707\n\
+               9.06E+17,10_GOP,RT hi,English,10/1/2017 19:59,1,2,1,9.14622E+17\n";
+    let out = export_files("538", &[("IRAhandle_tweets_1.csv", csv.to_string())], &[]);
+    let rows = table(&out, "tweets", "IRAhandle");
+    assert_eq!(get(&rows[0], "tweetid"), &Field::Long(914580356430536707));
+    assert_eq!(get(&rows[0], "userid"), &Field::Str("10_GOP".into()));
+    assert_eq!(get(&rows[0], "tweet_language"), &Field::Str("en".into()));
+    assert_eq!(strings(get(&rows[0], "hashtags")), ["MAGA"]);
+    assert_eq!(get(&rows[0], "like_count"), &Field::Null);
+    assert_eq!(get(&rows[1], "tweetid_text"), &Field::Str("9.14622E+17".into()));
+    assert_eq!(get(&rows[1], "kind"), &Field::Str("retweet".into()));
+    let accounts = table(&out, "accounts", "IRAhandle");
+    assert!(matches!(get(&accounts[0], "hashed"), Field::Bool(false)));
 }
 
 #[test]
