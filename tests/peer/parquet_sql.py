@@ -135,7 +135,7 @@ class Spark:
         self.spark.read.option("basePath", str(table)).parquet(path).createOrReplaceTempView(name)
 
     def rows(self, query):
-        return [tuple(row) for row in self.spark.sql(query.strip().rstrip(";")).collect()]
+        return [tuple(row) for row in self.spark.sql(query).collect()]
 
 
 def coordination_edges(takedown, files, kind, window, min_weight):
