@@ -132,6 +132,40 @@ pub struct Spec {
     pub hashtags: &'static [&'static str],
     pub words: &'static [&'static str],
     pub location: &'static str,
+    /// Groups of [`GROUP`] accounts that now and then retweet one tweet, or
+    /// post one text, within a minute of each other: what coordination
+    /// looks like, planted so that the networks have something to find.
+    pub planted_groups: usize,
+}
+
+/// The accounts of a planted group.
+pub const GROUP: usize = 8;
+/// One row in this many starts a planted burst of [`GROUP`] rows.
+const BURST_EVERY: u64 = 200;
+
+/// A planted group acting at once: each member in turn writes one row.
+struct Burst {
+    members: Vec<usize>,
+    minute: u32,
+    /// The retweeted tweet's id and author, or `None` for the same original text.
+    retweet: Option<(String, usize)>,
+    text: String,
+}
+
+impl Burst {
+    fn new(rng: &mut Rng, spec: &Spec, number: u64) -> Burst {
+        // The groups take turns, each alternating retweets and texts.
+        let groups = spec.planted_groups as u64;
+        let group = (number % groups) as usize;
+        let accounts = spec.accounts.max(1);
+        let members = (0..GROUP).map(|m| (group * GROUP + m) % accounts).collect();
+        let minute = spec.day(rng) * 1440 + rng.below(1440) as u32;
+        let retweet = (number / groups)
+            .is_multiple_of(2)
+            .then(|| ((960_000_000_000_000_000 + number).to_string(), rng.below(accounts as u64) as usize));
+        let text = (0..8).map(|_| *rng.pick(spec.words)).collect::<Vec<_>>().join(" ");
+        Burst { members, minute, retweet, text }
+    }
 }
 
 impl Spec {
@@ -147,11 +181,12 @@ impl Spec {
             hashtags: HASHTAGS,
             words: WORDS,
             location: "Москва",
+            planted_groups: accounts / 50,
         }
     }
 
     /// Account ids: hashed like the 2019 releases, a tenth numeric as for larger accounts.
-    fn account_ids(&self) -> Vec<String> {
+    pub(crate) fn account_ids(&self) -> Vec<String> {
         let mut rng = Rng::new(self.seed ^ 0xACC0);
         (0..self.accounts).map(|i| account_id(&mut rng, i, i % 10 != 0)).collect()
     }
@@ -194,8 +229,13 @@ pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
     quoted_row(out, &TWEET_HEADER_2019)?;
     let ids = spec.account_ids();
     let accounts = spec.accounts.max(1) as u64;
+    let (mut burst, mut bursts): (Option<Burst>, u64) = (None, 0);
     for row in 0..spec.tweets {
-        let author = rng.below(accounts) as usize;
+        if burst.is_none() && spec.planted_groups > 0 && rng.below(BURST_EVERY) == 0 {
+            burst = Some(Burst::new(&mut rng, spec, bursts));
+            bursts += 1;
+        }
+        let mut author = rng.below(accounts) as usize;
         let kind = rng.below(10);
         let mut text: String = (0..4 + rng.below(14)).map(|_| *rng.pick(spec.words)).collect::<Vec<_>>().join(" ");
         if rng.below(12) == 0 {
@@ -206,12 +246,11 @@ pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
             text.push_str(" #");
             text.push_str(tag);
         }
-        let retweeted = (kind < 4).then(|| ids[rng.below(accounts) as usize].clone());
+        let mut retweeted = (kind < 4).then(|| ids[rng.below(accounts) as usize].clone());
         if let Some(user) = &retweeted {
             text = format!("RT @{}: {text}", &user[..8.min(user.len())]);
         }
-        let minutes = spec.day(&mut rng) * 1440 + rng.below(1440) as u32;
-        let time = crate::core::time::format_minutes(minutes);
+        let mut minutes = spec.day(&mut rng) * 1440 + rng.below(1440) as u32;
         let tweetid =
             (1_000_000_000_000_000_000u64 + spec.seed % 1000 * 1_000_000_000 + row as u64 * 104_729).to_string();
         let urls = if rng.below(3) == 0 {
@@ -222,9 +261,25 @@ pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
         let mentions =
             if rng.below(4) == 0 { format!("['{}']", ids[rng.below(accounts) as usize]) } else { "[]".into() };
         let hashtags = format!("[{}]", tags.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", "));
+        let mut reply_to = (kind == 4).then(|| (900_000_000_000_000_000u64 + rng.below(1 << 40)).to_string());
+        let mut retweet_id = retweeted.as_ref().map(|_| (950_000_000_000_000_000u64 + rng.below(1 << 40)).to_string());
+        if let Some(b) = burst.as_mut() {
+            let member = b.members.pop().expect("a burst ends when its members have written");
+            // Every other member a minute later: all within 60 s of the first.
+            (author, minutes, reply_to, text) = (member, b.minute + (member % 2) as u32, None, b.text.clone());
+            (retweeted, retweet_id) = match &b.retweet {
+                Some((id, source)) => (Some(ids[*source].clone()), Some(id.clone())),
+                None => (None, None),
+            };
+            if let Some(user) = &retweeted {
+                text = format!("RT @{}: {text}", &user[..8.min(user.len())]);
+            }
+            if b.members.is_empty() {
+                burst = None;
+            }
+        }
+        let time = crate::core::time::format_minutes(minutes);
         let followers = (author * 37 % 20_000).to_string();
-        let reply_to = (kind == 4).then(|| (900_000_000_000_000_000u64 + rng.below(1 << 40)).to_string());
-        let retweet_id = retweeted.as_ref().map(|_| (950_000_000_000_000_000u64 + rng.below(1 << 40)).to_string());
         let counts: Vec<String> = (0..4).map(|_| rng.below(50).to_string()).collect();
         let id = &ids[author];
         quoted_row(
@@ -338,7 +393,7 @@ const VENEZUELA_TAGS: &[&str] = &["Venezuela", "HandsOffVenezuela", "PazEnVenezu
 /// A window of activity from `start` (`YYYY-MM-DD`) for `days`; words as the benchmark's until replaced.
 fn window(accounts: usize, tweets: usize, seed: u64, start: &str, days: u32) -> Spec {
     let start_day = crate::core::time::parse_date(start.as_bytes()).map_or(17_000, |d| d as u32);
-    Spec { start_day, days, ..Spec::benchmark(tweets, accounts, seed) }
+    Spec { start_day, days, planted_groups: 0, ..Spec::benchmark(tweets, accounts, seed) }
 }
 
 /// The samples: account counts as in the real releases, far fewer tweets.

@@ -316,3 +316,67 @@ fn coordination_edges_their_evidence_and_the_graph_files_agree() {
     assert_eq!(members, accounts.len());
     assert!(fails(&["coordination", "--kind", "co_nothing", &zip]).contains("is not a kind of network"));
 }
+
+#[test]
+fn a_pool_of_the_release_split_in_two_is_the_release_with_each_accounts_campaign_named() {
+    // The release's accounts dealt into two files by the parity of their
+    // user id's bytes' sum; pooled, the two must give the whole release's
+    // network, and every account is named with the file it went to.
+    let file = std::fs::File::open(corpus(TWEETS)).expect("the Thailand tweets zip");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
+    let mut member = archive.by_index(0).expect("one member");
+    let mut text = String::new();
+    member.read_to_string(&mut text).expect("UTF-8 CSV");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let user_column = header.iter().position(|h| h == "userid").expect("a userid column");
+    let dir = std::env::temp_dir().join(format!("takedown-cli-pool-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths = ["even", "odd"].map(|half| dir.join(format!("thai{half}_tweets_csv_hashed.csv")));
+    let mut writers = paths.clone().map(|p| csv::Writer::from_path(p).expect("a file in the temporary folder"));
+    for w in &mut writers {
+        w.write_record(&header).unwrap();
+    }
+    let mut half_of: HashMap<String, &str> = HashMap::new();
+    for record in reader.records() {
+        let record = record.expect("a well-formed record");
+        let user = &record[user_column];
+        let half = user.bytes().map(usize::from).sum::<usize>() % 2;
+        half_of.insert(user.to_string(), ["thaieven", "thaiodd"][half]);
+        writers[half].write_record(&record).unwrap();
+    }
+    drop(writers);
+    let [even, odd] = paths.map(|p| p.display().to_string());
+    let whole = table(&ok(&["coordination", "--undirected", &corpus(TWEETS)])).1;
+    let (header, pooled) = table(&ok(&["coordination", "--undirected", "--pool", &even, &odd]));
+    assert!(header.iter().any(|h| h == "source_campaigns") && header.iter().any(|h| h == "target_campaigns"));
+    // Which end is the source depends on the order accounts were met in: compare the ends in order.
+    let edge = |e: &HashMap<String, String>| {
+        let (s, t) = (e["source"].clone(), e["target"].clone());
+        let (st, ts) = (e["weight_source_target"].clone(), e["weight_target_source"].clone());
+        if s < t {
+            (s, t, st, ts)
+        } else {
+            (t, s, ts, st)
+        }
+    };
+    let mut expected: Vec<_> = whole.iter().map(edge).collect();
+    let mut got: Vec<_> = pooled.iter().map(edge).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    let mut across = 0;
+    for e in &pooled {
+        assert_eq!(e["campaign"], "thaieven+thaiodd");
+        assert_eq!(
+            (e["source_campaigns"].as_str(), e["target_campaigns"].as_str()),
+            (half_of[&e["source"]], half_of[&e["target"]])
+        );
+        across += usize::from(e["source_campaigns"] != e["target_campaigns"]);
+    }
+    assert!(across > 0, "some edges join accounts of the two halves");
+    // Apart, each half has only its own edges.
+    let apart = table(&ok(&["coordination", "--undirected", &even, &odd])).1;
+    assert_eq!(apart.len(), pooled.len() - across);
+    std::fs::remove_dir_all(&dir).ok();
+}

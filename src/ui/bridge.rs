@@ -1,8 +1,9 @@
 //! The page's end of the worker: sends requests with their `File` handles and
 //! turns the worker's answers (and its crashes) into reducer actions.
 
+use crate::core::coord::Settings;
 use crate::core::query::{Answer, Query};
-use crate::worker::protocol::{Request, Response, WORKER_SCRIPT};
+use crate::worker::protocol::{Coordination, Request, Response, WORKER_SCRIPT};
 use js_sys::{Array, Object, Reflect};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,11 +15,14 @@ use yew::Callback;
 
 /// Callbacks waiting for the answer to a query, by job id.
 type Pending = Rc<RefCell<HashMap<u32, Callback<Answer>>>>;
+/// Callbacks following a network or evidence job, by job id.
+type Streams = Rc<RefCell<HashMap<u32, Callback<Coordination>>>>;
 
 pub struct Bridge {
     worker: Worker,
     next_job: Cell<u32>,
     pending: Pending,
+    streams: Streams,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -35,7 +39,8 @@ impl Bridge {
             Worker::new(WORKER_SCRIPT).map_err(|e| format!("the browser refused to start the loader: {e:?}"))?;
         let emit = on_response.clone();
         let pending: Pending = Rc::default();
-        let waiting = Rc::clone(&pending);
+        let streams: Streams = Rc::default();
+        let (waiting, following) = (Rc::clone(&pending), Rc::clone(&streams));
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
             match serde_json::from_str::<Response>(&text) {
@@ -45,10 +50,27 @@ impl Bridge {
                         callback.emit(answer);
                     }
                 }
+                Ok(Response::Coordination { job, event }) => {
+                    let callback = following.borrow().get(&job).cloned();
+                    if let Some(callback) = callback {
+                        callback.emit(event);
+                    }
+                }
+                Ok(Response::Crashed { message }) => {
+                    // Nothing waiting will get its answer now: each says so.
+                    for (_, callback) in waiting.borrow_mut().drain() {
+                        callback.emit(Answer::Missing(message.clone()));
+                    }
+                    for (_, callback) in following.borrow_mut().drain() {
+                        callback.emit(Coordination::Failed(message.clone()));
+                    }
+                    emit.emit(Response::Crashed { message });
+                }
                 Ok(response) => emit.emit(response),
                 Err(e) => web_sys::console::error_1(&format!("unreadable answer from the loader: {e}").into()),
             }
         });
+        let (waiting, following) = (Rc::clone(&pending), Rc::clone(&streams));
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             let message = match event.message() {
                 m if m.contains("unreachable") || m.contains("memory") => {
@@ -56,11 +78,17 @@ impl Bridge {
                 }
                 m => format!("the loader stopped: {m}"),
             };
+            for (_, callback) in waiting.borrow_mut().drain() {
+                callback.emit(Answer::Missing(message.clone()));
+            }
+            for (_, callback) in following.borrow_mut().drain() {
+                callback.emit(Coordination::Failed(message.clone()));
+            }
             on_response.emit(Response::Crashed { message });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Bridge { worker, next_job: Cell::new(1), pending, _on_message: on_message, _on_error: on_error })
+        Ok(Bridge { worker, next_job: Cell::new(1), pending, streams, _on_message: on_message, _on_error: on_error })
     }
 
     fn send(&self, request: &Request, files: &[File]) {
@@ -99,6 +127,30 @@ impl Bridge {
     /// Forgets a question whose answer is no longer wanted.
     pub fn forget(&self, job: u32) {
         self.pending.borrow_mut().remove(&job);
+    }
+
+    /// Computes a network over `campaigns` pooled; `on_event` gets its
+    /// progress and then the network or why there is none.
+    pub fn coordinate(&self, campaigns: Vec<String>, settings: Settings, on_event: Callback<Coordination>) -> u32 {
+        let job = self.next_job();
+        self.streams.borrow_mut().insert(job, on_event);
+        self.send(&Request::Coordinate { job, campaigns, settings }, &[]);
+        job
+    }
+
+    /// The tweets behind the edge between two accounts of network job `network`.
+    pub fn evidence(&self, network: u32, a: u32, b: u32, on_event: Callback<Coordination>) -> u32 {
+        let job = self.next_job();
+        self.streams.borrow_mut().insert(job, on_event);
+        self.send(&Request::Evidence { job, network, a, b }, &[]);
+        job
+    }
+
+    /// Stops following a network or evidence job (and stops the network).
+    pub fn drop_stream(&self, job: u32) {
+        if self.streams.borrow_mut().remove(&job).is_some() {
+            self.cancel(job);
+        }
     }
 
     pub fn cancel(&self, job: u32) {

@@ -4,6 +4,7 @@
 use super::account_page::AccountPage;
 use super::accounts::AccountTable;
 use super::app::{focus_by_id, focus_if_lost};
+use super::coordination::CoordinationView;
 use super::overview::Overview;
 use super::state::{view_changer, AppContext};
 use super::timeline::TimelineView;
@@ -24,6 +25,7 @@ pub fn tab_label(tab: Tab) -> &'static str {
         Tab::Timeline => "Timeline",
         Tab::Accounts => "Accounts",
         Tab::Tweets => "Tweets",
+        Tab::Coordination => "Coordination",
         Tab::Account => "Account",
     }
 }
@@ -76,6 +78,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
         Tab::Timeline => html! { <TimelineView /> },
         Tab::Accounts => html! { <AccountTable /> },
         Tab::Tweets => html! { <TweetSearch /> },
+        Tab::Coordination => html! { <CoordinationView /> },
         Tab::Account => match &view.account {
             Some(id) => html! { <AccountPage id={id.clone()} /> },
             None => html! {},

@@ -144,7 +144,7 @@ impl Reducible for AppState {
                 next.crashed = Some(message);
             }
             // Answers go straight to the view that asked (see `bridge`).
-            Action::Worker(Response::Answer { .. }) => {}
+            Action::Worker(Response::Answer { .. } | Response::Coordination { .. }) => {}
             Action::Stage(files) => {
                 let mut staged = (*self.staged).clone();
                 for file in files {

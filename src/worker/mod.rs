@@ -4,6 +4,8 @@
 pub mod protocol;
 
 #[cfg(target_arch = "wasm32")]
+mod coordination;
+#[cfg(target_arch = "wasm32")]
 pub mod file_source;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;

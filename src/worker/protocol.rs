@@ -1,6 +1,7 @@
 //! Messages between the page and the worker, as JSON text. `File` handles travel
 //! beside a `Load` request, never their bytes.
 
+use crate::core::coord::{self, EvidenceRow, Overview, Settings};
 use crate::core::ingest::FileProgress;
 use crate::core::query::{Answer, Query};
 use crate::core::summary::Summary;
@@ -17,6 +18,30 @@ pub enum Request {
     Cancel { job: u32 },
     /// A question about one loaded campaign.
     Query { job: u32, campaign: String, query: Box<Query> },
+    /// A co-action network over these campaigns pooled (one campaign, or
+    /// several). It replaces the one before; `Cancel` with its job stops it.
+    Coordinate { job: u32, campaigns: Vec<String>, settings: Settings },
+    /// The tweets behind the edge between two accounts (pooled numbers) of
+    /// the network computed for job `network`.
+    Evidence { job: u32, network: u32, a: u32, b: u32 },
+}
+
+/// What comes back for a `Coordinate` or `Evidence` job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Coordination {
+    /// How far the network has come (at least twice a second).
+    Progress(coord::Progress),
+    /// The network is computed.
+    Network(Box<Overview>),
+    /// Where its accounts are drawn, x and y per node of the overview
+    /// interleaved, as the force layout settles (sent until `settled`).
+    Layout {
+        positions: Vec<f32>,
+        settled: bool,
+    },
+    Evidence(Vec<EvidenceRow>),
+    /// The job ended without its answer, and says why.
+    Failed(String),
 }
 
 /// Where a load job stands.
@@ -44,6 +69,11 @@ pub enum Response {
     Answer {
         job: u32,
         answer: Answer,
+    },
+    /// Progress or the answer of a `Coordinate` or `Evidence` job.
+    Coordination {
+        job: u32,
+        event: Coordination,
     },
     /// The worker hit a bug and stopped; its data is gone.
     Crashed {

@@ -1,6 +1,7 @@
 //! The worker's event loop: loads run in slices of about 50 ms so that progress
 //! goes out and a cancel comes in between them.
 
+use super::coordination::{self, Computed};
 use super::file_source::{FileSource, ReadAhead, SliceReader, READER_SCRIPT};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
@@ -15,9 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageChannel, MessageEvent};
 
 /// How long one slice of loading may hold the worker.
-const SLICE_MS: f64 = 50.0;
+pub(super) const SLICE_MS: f64 = 50.0;
 /// How often progress goes to the page.
-const PROGRESS_MS: f64 = 250.0;
+pub(super) const PROGRESS_MS: f64 = 250.0;
 /// Records read between two looks at the clock.
 const RECORDS_PER_STEP: usize = 2048;
 /// What all campaigns may hold, with room for their columns to double once
@@ -36,24 +37,26 @@ struct Job {
 }
 
 #[derive(Default)]
-struct State {
-    campaigns: Vec<Campaign>,
+pub(super) struct State {
+    pub(super) campaigns: Vec<Campaign>,
     /// One per campaign, emptied when the campaign takes in more files.
     caches: Vec<QueryCache>,
     /// Files of earlier jobs, as they ended.
     finished: Vec<FileProgress>,
     job: Option<Job>,
+    /// The co-action network asked for last.
+    pub(super) coordination: Option<Computed>,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
-fn post(response: &Response) {
+pub(super) fn post(response: &Response) {
     match serde_json::to_string(response) {
         Ok(text) => {
             if let Err(e) = scope().post_message(&JsValue::from_str(&text)) {
@@ -105,10 +108,14 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             load(state, job, files);
         }
         Request::Cancel { job } => {
-            if let Some(running) = state.borrow_mut().job.as_mut().filter(|j| j.id == job) {
+            let mut s = state.borrow_mut();
+            if let Some(running) = s.job.as_mut().filter(|j| j.id == job) {
                 running.cancelled = true;
             }
+            coordination::cancel(&mut s, job);
         }
+        Request::Coordinate { job, campaigns, settings } => coordination::start(state, job, campaigns, settings),
+        Request::Evidence { job, network, a, b } => coordination::evidence(&state.borrow(), job, network, a, b),
         Request::Query { job, campaign, query } => {
             let mut guard = state.borrow_mut();
             let State { campaigns, caches, .. } = &mut *guard;
@@ -165,7 +172,7 @@ fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {
 
 /// Lets waiting messages (a cancel, a question) in. A zero timeout would do,
 /// but browsers stretch nested timeouts to 4 ms, and a posted message is not.
-async fn let_messages_in() {
+pub(super) async fn let_messages_in() {
     let Ok(channel) = MessageChannel::new() else {
         return TimeoutFuture::new(0).await;
     };
@@ -228,6 +235,7 @@ fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
             file.done = true;
         }
     } else {
+        coordination::forget(&mut s);
         for campaign in job.loader.into_campaigns() {
             match s.campaigns.iter().position(|c| c.name == campaign.name) {
                 Some(i) => {

@@ -69,7 +69,7 @@ pub fn run_coordination(args: &[String]) -> Result<(), String> {
             for _ in 0..3 {
                 let started = Instant::now();
                 for c in &campaigns {
-                    let network = coord::network(&c.store, settings);
+                    let network = coord::network(&coord::Pool::one(&c.name, &c.store), settings);
                     edges = network.undirected().len();
                     capped = network.capped.len();
                 }

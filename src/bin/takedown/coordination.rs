@@ -7,7 +7,7 @@ use crate::graph::{self, Link, Node};
 use crate::output::{self, Format};
 use crate::queries::{load_campaigns_as, parse, range};
 use serde::Serialize;
-use takedown::core::coord::{self, CommunityProfile, Kind, Settings, MAX_GROUP};
+use takedown::core::coord::{self, CommunityProfile, Kind, Pool, Settings, MAX_GROUP};
 use takedown::core::ingest::Campaign;
 
 /// CSV and JSON as every command, or a graph file.
@@ -37,19 +37,41 @@ enum Shape {
     Communities,
 }
 
+/// An edge's accounts, and with `--pool` the campaigns each tweeted in.
+#[derive(Serialize)]
+struct Ends {
+    source: String,
+    target: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_campaigns: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_campaigns: Option<String>,
+}
+
+impl Ends {
+    /// The CSV fields: the accounts, then with `--pool` their campaigns.
+    fn fields(&self) -> impl Iterator<Item = String> + '_ {
+        [&self.source, &self.target]
+            .into_iter()
+            .cloned()
+            .chain(self.source_campaigns.iter().cloned())
+            .chain(self.target_campaigns.iter().cloned())
+    }
+}
+
 #[derive(Serialize)]
 struct Edge {
     kind: &'static str,
-    source: String,
-    target: String,
+    #[serde(flatten)]
+    ends: Ends,
     weight: u32,
 }
 
 #[derive(Serialize)]
 struct UndirectedEdge {
     kind: &'static str,
-    source: String,
-    target: String,
+    #[serde(flatten)]
+    ends: Ends,
     /// From source to target, and back.
     weight_source_target: u32,
     weight_target_source: u32,
@@ -62,11 +84,13 @@ struct UndirectedEdge {
 #[derive(Serialize)]
 struct Evidence {
     kind: &'static str,
-    source: String,
-    target: String,
+    #[serde(flatten)]
+    ends: Ends,
     source_tweet: String,
     target_tweet: String,
     dt: u32,
+    /// What the two tweets share.
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -88,6 +112,43 @@ struct Answer {
     communities: Vec<Communities>,
 }
 
+impl Answer {
+    fn absorb(&mut self, other: Answer) {
+        self.capped.extend(other.capped);
+        self.directed.extend(other.directed);
+        self.undirected.extend(other.undirected);
+        self.evidence.extend(other.evidence);
+        self.communities.extend(other.communities);
+    }
+}
+
+/// `f` of every item, in order, on as many threads as there are cores: the
+/// networks of several kinds or campaigns are independent of each other.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { return mine };
+                        mine.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("a network's thread does not panic")).collect()
+    });
+    results.sort_unstable_by_key(|&(i, _)| i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
 fn number(flag: &str, value: Option<&str>, default: u32) -> Result<u32, String> {
     match value {
         None => Ok(default),
@@ -97,7 +158,7 @@ fn number(flag: &str, value: Option<&str>, default: u32) -> Result<u32, String> 
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let own = ["--kind", "--window", "--min-weight", "--max-group", "--percentile", "--similarity", "--from", "--to"];
-    let options = parse("coordination", args, &own, &["--undirected", "--evidence", "--communities"])?;
+    let options = parse("coordination", args, &own, &["--undirected", "--evidence", "--communities", "--pool"])?;
     let kinds = options
         .value("--kind")
         .unwrap_or("co_retweet")
@@ -141,12 +202,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let range = range(&options)?;
     let (campaigns, output) = load_campaigns_as("coordination", &options, &options.operands, output_format)?;
     let settings = |kind| Settings { kind, window, min_weight, max_group, range, percentile, similarity };
+    let pools = pools(&campaigns, options.switch("--pool"));
     if let Output::Gexf | Output::Graphml = output {
         let description = format!(
             "{} within {window} s, edges of weight {min_weight} or more in either direction",
             kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
         );
-        let (nodes, links) = graph_of(&campaigns, &kinds, settings);
+        let (nodes, links) = graph_of(&pools, &kinds, settings);
         let text = if output == Output::Gexf {
             graph::gexf(&description, &nodes, &links)
         } else {
@@ -154,14 +216,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
         };
         return output::text(&text);
     }
-    let answers: Vec<(String, Answer)> = campaigns
+    let work: Vec<(&Pooled, Kind)> = pools.iter().flat_map(|p| kinds.iter().map(move |&k| (p, k))).collect();
+    let mut done = parallel_map(&work, |&(p, kind)| {
+        let mut answer = Answer::default();
+        add(p, settings(kind), shape, &mut answer);
+        answer
+    })
+    .into_iter();
+    let answers: Vec<(String, Answer)> = pools
         .iter()
-        .map(|c| {
+        .map(|p| {
             let mut answer = Answer::default();
-            for &kind in &kinds {
-                add(c, settings(kind), shape, &mut answer);
+            for part in done.by_ref().take(kinds.len()) {
+                answer.absorb(part);
             }
-            (c.name.clone(), answer)
+            (p.name.clone(), answer)
         })
         .collect();
     for (name, answer) in &answers {
@@ -176,29 +245,73 @@ pub fn run(args: &[String]) -> Result<(), String> {
             );
         }
     }
+    let pooled = pools.iter().any(|p| p.campaigns.is_some());
     match output {
         Output::Table(Format::Json) => output::json(&answers.iter().map(|(n, a)| (n.as_str(), a)).collect::<Vec<_>>()),
         _ => {
             let records = answers.iter().flat_map(|(name, a)| csv_records(name, a, shape));
-            output::csv(header(shape), records)
+            output::csv(&header(shape, pooled), records)
         }
     }
 }
 
-/// Every campaign's accounts on an edge of any of the kinds, and the edges;
+/// What a network is computed over: one campaign, or all of them pooled.
+struct Pooled<'a> {
+    name: String,
+    pool: Pool<'a>,
+    /// Pooled: each account's campaigns (those it tweeted in), joined by `+`.
+    campaigns: Option<Vec<String>>,
+}
+
+impl Pooled<'_> {
+    /// How a graph file names an account: unique across every pool it holds.
+    fn node_id(&self, user: u32) -> String {
+        match self.campaigns {
+            Some(_) => self.pool.user_id(user),
+            None => format!("{}/{}", self.name, self.pool.user_id(user)),
+        }
+    }
+
+    fn campaigns_of(&self, user: u32) -> String {
+        self.campaigns.as_ref().map_or_else(|| self.name.clone(), |c| c[user as usize].clone())
+    }
+}
+
+/// One pool per campaign, or with `--pool` one of them all, named by theirs
+/// joined with `+`.
+fn pools(campaigns: &[Campaign], pooled: bool) -> Vec<Pooled<'_>> {
+    if !pooled {
+        return campaigns
+            .iter()
+            .map(|c| Pooled { name: c.name.clone(), pool: Pool::one(&c.name, &c.store), campaigns: None })
+            .collect();
+    }
+    let pool = Pool::of(campaigns.iter().map(|c| (c.name.as_str(), &c.store)));
+    let names: Vec<&str> = pool.names().collect();
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); pool.user_count()];
+    for (part, user) in pool.authors() {
+        let seen = &mut parts[user as usize];
+        if seen.last() != Some(&part) {
+            seen.push(part);
+        }
+    }
+    let campaigns_of =
+        parts.iter().map(|parts| parts.iter().map(|&p| names[p]).collect::<Vec<_>>().join("+")).collect();
+    vec![Pooled { name: names.join("+"), pool, campaigns: Some(campaigns_of) }]
+}
+
+/// Every pool's accounts on an edge of any of the kinds, and the edges;
 /// components and communities over all the kinds' edges together.
-fn graph_of(campaigns: &[Campaign], kinds: &[Kind], settings: impl Fn(Kind) -> Settings) -> (Vec<Node>, Vec<Link>) {
+fn graph_of(pools: &[Pooled], kinds: &[Kind], settings: impl Fn(Kind) -> Settings) -> (Vec<Node>, Vec<Link>) {
     let (mut nodes, mut links) = (Vec::new(), Vec::new());
-    for c in campaigns {
-        let store = &c.store;
-        let users = store.users();
-        let id = |user: u32| format!("{}/{}", c.name, users.text(user));
+    for p in pools {
+        let pool = &p.pool;
         let mut all = Vec::new();
         for &kind in kinds {
-            let edges = coord::network(store, settings(kind)).undirected();
+            let edges = coord::network(pool, settings(kind)).undirected();
             links.extend(edges.iter().map(|&((a, b), s)| Link {
-                source: id(a),
-                target: id(b),
+                source: p.node_id(a),
+                target: p.node_id(b),
                 kind: kind.name(),
                 weight_source_target: s.forward,
                 weight_target_source: s.backward,
@@ -210,20 +323,20 @@ fn graph_of(campaigns: &[Campaign], kinds: &[Kind], settings: impl Fn(Kind) -> S
             all.extend(edges);
         }
         let groups = coord::groups(&all);
-        let mut tweets = vec![0u64; users.len()];
-        for &author in store.authors() {
+        let mut tweets = vec![0u64; pool.user_count()];
+        for (_, author) in pool.authors() {
             tweets[author as usize] += 1;
         }
         nodes.extend(groups.members.iter().map(|&(user, component, community)| {
             Node {
-                id: id(user),
-                campaign: c.name.clone(),
-                userid: users.text(user),
-                label: store
+                id: p.node_id(user),
+                campaign: p.campaigns_of(user),
+                userid: pool.user_id(user),
+                label: pool
                     .profile(user)
                     .map(|p| p.screen_name.clone())
                     .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| users.text(user)),
+                    .unwrap_or_else(|| pool.user_id(user)),
                 tweets: tweets[user as usize],
                 component,
                 community,
@@ -233,24 +346,27 @@ fn graph_of(campaigns: &[Campaign], kinds: &[Kind], settings: impl Fn(Kind) -> S
     (nodes, links)
 }
 
-fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
-    let store = &c.store;
-    let users = store.users();
+fn add(p: &Pooled, settings: Settings, shape: Shape, answer: &mut Answer) {
+    let pool = &p.pool;
     let kind = settings.kind.name();
-    let network = coord::network(store, settings);
+    let network = coord::network(pool, settings);
     answer.capped.extend(network.capped.iter().cloned());
+    let ends = |a: u32, b: u32| Ends {
+        source: pool.user_id(a),
+        target: pool.user_id(b),
+        source_campaigns: p.campaigns.as_ref().map(|_| p.campaigns_of(a)),
+        target_campaigns: p.campaigns.as_ref().map(|_| p.campaigns_of(b)),
+    };
     match shape {
         Shape::Directed => answer.directed.extend(network.directed().into_iter().map(|(a, b, weight)| Edge {
             kind,
-            source: users.text(a),
-            target: users.text(b),
+            ends: ends(a, b),
             weight,
         })),
         Shape::Undirected => {
             answer.undirected.extend(network.undirected().into_iter().map(|((a, b), s)| UndirectedEdge {
                 kind,
-                source: users.text(a),
-                target: users.text(b),
+                ends: ends(a, b),
                 weight_source_target: s.forward,
                 weight_target_source: s.backward,
                 tweet_pairs: s.pairs,
@@ -265,20 +381,20 @@ fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
                 kind,
                 components: groups.components,
                 modularity: groups.modularity,
-                communities: coord::profiles(store, &network, &groups),
-                members: groups.members.iter().map(|&(u, comp, comm)| (users.text(u), comp, comm)).collect(),
+                communities: coord::profiles(pool, &network, &groups),
+                members: groups.members.iter().map(|&(u, comp, comm)| (pool.user_id(u), comp, comm)).collect(),
             });
         }
         Shape::Evidence => {
             for ((a, b), _) in network.undirected() {
-                for pair in coord::evidence(store, &network, a, b) {
+                for pair in coord::evidence(pool, &network, a, b) {
                     answer.evidence.push(Evidence {
                         kind,
-                        source: users.text(a),
-                        target: users.text(b),
-                        source_tweet: store.tweet_id(pair.source_tweet as usize).to_string(),
-                        target_tweet: store.tweet_id(pair.target_tweet as usize).to_string(),
+                        ends: ends(a, b),
+                        source_tweet: pool.tweet_id(pair.source_tweet).to_string(),
+                        target_tweet: pool.tweet_id(pair.target_tweet).to_string(),
                         dt: pair.dt,
+                        key: pair.key,
                     });
                 }
             }
@@ -286,66 +402,57 @@ fn add(c: &Campaign, settings: Settings, shape: Shape, answer: &mut Answer) {
     }
 }
 
-fn header(shape: Shape) -> &'static [&'static str] {
-    match shape {
-        Shape::Directed => &["campaign", "kind", "source", "target", "weight"],
-        Shape::Undirected => &[
-            "campaign",
-            "kind",
-            "source",
-            "target",
-            "weight_source_target",
-            "weight_target_source",
-            "tweet_pairs",
-            "mean_dt",
-            "min_dt",
-            "symmetry",
-        ],
-        Shape::Evidence => &["campaign", "kind", "source", "target", "source_tweet", "target_tweet", "dt"],
-        Shape::Communities => &[
-            "campaign",
-            "kind",
-            "community",
-            "accounts",
-            "tweets",
-            "coordinated_tweets",
-            "coordinated_share",
-            "modularity",
-            "top_hashtags",
-            "top_domains",
-            "top_retweeted",
-        ],
-    }
+/// The CSV header: the campaign (or pool) and kind, the accounts (with
+/// `--pool`, their campaigns after them), then the shape's own columns.
+fn header(shape: Shape, pooled: bool) -> Vec<&'static str> {
+    let own: &[&str] = match shape {
+        Shape::Directed => &["weight"],
+        Shape::Undirected => {
+            &["weight_source_target", "weight_target_source", "tweet_pairs", "mean_dt", "min_dt", "symmetry"]
+        }
+        Shape::Evidence => &["source_tweet", "target_tweet", "dt", "key"],
+        Shape::Communities => {
+            return vec![
+                "campaign",
+                "kind",
+                "community",
+                "accounts",
+                "tweets",
+                "coordinated_tweets",
+                "coordinated_share",
+                "modularity",
+                "top_hashtags",
+                "top_domains",
+                "top_retweeted",
+            ]
+        }
+    };
+    let campaigns: &[&str] = if pooled { &["source_campaigns", "target_campaigns"] } else { &[] };
+    ["campaign", "kind", "source", "target"].iter().chain(campaigns).chain(own).copied().collect()
 }
 
 fn csv_records<'a>(name: &'a str, a: &'a Answer, shape: Shape) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
-    let name = name.to_string();
+    let row = move |kind: &str, ends: &Ends, own: Vec<String>| -> Vec<String> {
+        [name.to_string(), kind.to_string()].into_iter().chain(ends.fields()).chain(own).collect()
+    };
     match shape {
-        Shape::Directed => {
-            Box::new(a.directed.iter().map(move |e| {
-                vec![name.clone(), e.kind.into(), e.source.clone(), e.target.clone(), e.weight.to_string()]
-            }))
-        }
+        Shape::Directed => Box::new(a.directed.iter().map(move |e| row(e.kind, &e.ends, vec![e.weight.to_string()]))),
         Shape::Undirected => Box::new(a.undirected.iter().map(move |e| {
-            vec![
-                name.clone(),
-                e.kind.into(),
-                e.source.clone(),
-                e.target.clone(),
+            let own = vec![
                 e.weight_source_target.to_string(),
                 e.weight_target_source.to_string(),
                 e.tweet_pairs.to_string(),
                 format!("{:.1}", e.mean_dt),
                 e.min_dt.to_string(),
                 format!("{:.3}", e.symmetry),
-            ]
+            ];
+            row(e.kind, &e.ends, own)
         })),
         Shape::Communities => Box::new(a.communities.iter().flat_map(move |g| {
-            let name = name.clone();
             let list = |r: &[(String, u64)]| r.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join("; ");
             g.communities.iter().map(move |p| {
                 vec![
-                    name.clone(),
+                    name.to_string(),
                     g.kind.into(),
                     p.community.to_string(),
                     p.accounts.to_string(),
@@ -360,15 +467,7 @@ fn csv_records<'a>(name: &'a str, a: &'a Answer, shape: Shape) -> Box<dyn Iterat
             })
         })),
         Shape::Evidence => Box::new(a.evidence.iter().map(move |e| {
-            vec![
-                name.clone(),
-                e.kind.into(),
-                e.source.clone(),
-                e.target.clone(),
-                e.source_tweet.clone(),
-                e.target_tweet.clone(),
-                e.dt.to_string(),
-            ]
+            row(e.kind, &e.ends, vec![e.source_tweet.clone(), e.target_tweet.clone(), e.dt.to_string(), e.key.clone()])
         })),
     }
 }

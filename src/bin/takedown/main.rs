@@ -36,7 +36,7 @@ const USAGE: &str = r#"usage:
                                           tweets per period (default: month, split by kind)
   takedown coordination [--kind KIND[,KIND...]] [--window SECONDS] [--min-weight N]
       [--percentile P] [--similarity S] [--from DAY [--to DAY]] [--max-group N]
-      [--undirected | --evidence | --communities] [--format csv|json|gexf|graphml] FILE...
+      [--pool] [--undirected | --evidence | --communities] [--format csv|json|gexf|graphml] FILE...
                                           co-action networks: accounts that retweeted the same
       tweet (co_retweet, the default), posted the same text (co_tweet), shared a URL
       (co_link), replied to the same tweet (co_reply), used a hashtag (co_hashtag),
@@ -51,6 +51,9 @@ const USAGE: &str = r#"usage:
       coordinated tweets, top hashtags, domains and retweeted accounts; gexf (1.3)
       and graphml: the undirected edges with their attributes, nodes with their
       component and community.
+      --pool: one network over every campaign's tweets, an account being one across
+      campaigns by its user id, so that accounts of one campaign acting with those of
+      another show; the CSV then names each account's campaigns (those it tweeted in).
       Keys with more than --max-group events in one window (default 1000) are left out
       and named on stderr; 0 keeps every key.
   takedown export --parquet OUTDIR [--compression snappy|zstd] [--part-rows N] FILE...
@@ -97,7 +100,10 @@ CSV has a header line, and the campaign is the first column:
             files); --undirected: campaign,kind,source,target,weight_source_target,
             weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry (seconds; symmetry is
             the smaller weight over the larger); --evidence: campaign,kind,source,target,
-            source_tweet,target_tweet,dt, every pair of tweets behind each edge
+            source_tweet,target_tweet,dt,key, every pair of tweets behind each edge and what
+            they share (the tweet id, text, URL, tag or account); with
+            --pool, campaign is every campaign joined by "+", and source_campaigns and
+            target_campaigns follow target
   timeline  campaign,period,series,tweets: every period from the first tweet to the last
             (YYYY-MM for months, the day, or a week's Monday, as YYYY-MM-DD) times every
             series with any tweet (kinds, or the 5 main languages and "other"), zeros included

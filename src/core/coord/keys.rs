@@ -1,8 +1,9 @@
 //! What two tweets must share, per kind of network, as one `u64` key per
 //! (tweet, key) event.
 
+use super::events::Events;
 use super::similar::{band_keys, word_set, WordSets};
-use super::Event;
+use super::{Event, Pool};
 use crate::core::query::Range;
 use crate::core::store::{hash_bytes, Entity, Interner, Store, TweetId, TweetKind};
 use crate::core::summary::fold_tag;
@@ -92,15 +93,15 @@ impl Names {
     }
 
     /// The key of `event` as a person reads it.
-    pub(crate) fn describe(&self, store: &Store, event: &Event) -> String {
+    pub(crate) fn describe(&self, pool: &Pool, event: &Event) -> String {
         let key = event.key;
         if key >= NAMED {
             return self.table.text((key - NAMED) as u32);
         }
         match self.kind {
-            Kind::CoTweet => normalise_text(&text_of(store, event.tweet as usize)),
-            Kind::CoSimilar => format!("texts like '{}'", normalise_text(&text_of(store, event.tweet as usize))),
-            Kind::CoMention => store.users().text(key as u32),
+            Kind::CoTweet => normalise_text(&as_text(pool.text(event.tweet))),
+            Kind::CoSimilar => format!("texts like '{}'", normalise_text(&as_text(pool.text(event.tweet)))),
+            Kind::CoMention => pool.user_id(key as u32),
             Kind::CoPost => "any tweet".to_string(),
             _ => key.to_string(),
         }
@@ -123,7 +124,15 @@ fn normalise_into(text: &str, lower: &mut String, out: &mut String) {
         lower.push_str(text);
         lower.make_ascii_lowercase();
     } else {
-        lower.extend(text.chars().flat_map(char::to_lowercase));
+        for c in text.chars() {
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else if caseless(c) {
+                lower.push(c);
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
         // Final sigma, as str::to_lowercase (and Python's lower) write it.
         if lower.contains('σ') {
             *lower = text.to_lowercase();
@@ -149,6 +158,13 @@ fn normalise_into(text: &str, lower: &mut String, out: &mut String) {
     words(rest);
 }
 
+/// Whether `c` lies in a block of scripts without case (Hebrew to Myanmar,
+/// CJK and kana, Hangul, emoji): most of the non-Latin tweets, spared the
+/// case tables' search (a test checks every one of them).
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{557}'..='\u{109f}' | '\u{2cf3}'..='\u{a63f}' | '\u{a7f6}'..='\u{ff20}' | '\u{1f000}'..)
+}
+
 fn tweet_id_key(names: &mut Names, id: TweetId) -> u64 {
     match id {
         TweetId::Exact(id) if id < NAMED => id,
@@ -157,83 +173,131 @@ fn tweet_id_key(names: &mut Names, id: TweetId) -> u64 {
     }
 }
 
-/// Every (key, time, user, tweet) event of `kind` in `range`, of all
-/// accounts or of the two in `only`.
-pub(crate) fn events(store: &Store, kind: Kind, range: Option<Range>, only: Option<(u32, u32)>) -> (Vec<Event>, Names) {
-    let words = (kind == Kind::CoSimilar).then(|| WordSets::new(store.len()));
-    let mut names = Names { kind, table: Interner::default(), words };
-    let mut events = Vec::new();
-    let (mut lower, mut normal) = (String::new(), String::new());
-    for i in 0..store.len() {
-        let user = store.author(i);
-        if only.is_some_and(|(a, b)| user != a && user != b) || range.is_some_and(|r| !r.contains(store.time(i))) {
-            continue;
+/// Builds a network's events a few rows at a time.
+pub(crate) struct EventBuilder {
+    kind: Kind,
+    range: Option<Range>,
+    /// Only the tweets of these two pooled accounts.
+    only: Option<(u32, u32)>,
+    names: Names,
+    events: Events,
+    /// The events of the tweet at hand, before its repeated keys are dropped.
+    tweet: Vec<Event>,
+    lower: String,
+    normal: String,
+}
+
+impl EventBuilder {
+    pub(crate) fn new(pool: &Pool, kind: Kind, range: Option<Range>, only: Option<(u32, u32)>) -> EventBuilder {
+        let words = (kind == Kind::CoSimilar).then(|| WordSets::new(pool.len()));
+        EventBuilder {
+            kind,
+            range,
+            only,
+            names: Names { kind, table: Interner::default(), words },
+            events: Events::default(),
+            tweet: Vec::new(),
+            lower: String::new(),
+            normal: String::new(),
         }
-        let event = |key: u64| Event { key, time: store.time(i).saturating_mul(60), user, tweet: i as u32 };
-        let retweet = store.kind(i) == TweetKind::Retweet;
-        let before = events.len();
-        match kind {
-            Kind::CoRetweet | Kind::CoReply => {
-                let wanted = if kind == Kind::CoRetweet { TweetKind::Retweet } else { TweetKind::Reply };
-                if let (true, Some(id)) = (store.kind(i) == wanted, store.reference(i)) {
-                    events.push(event(tweet_id_key(&mut names, id)));
-                }
+    }
+
+    /// Adds the events of `rows` of campaign `part` of `pool`.
+    pub(crate) fn add(&mut self, pool: &Pool, part: usize, store: &Store, first: u32, rows: std::ops::Range<usize>) {
+        let kind = self.kind;
+        for i in rows {
+            let user = pool.user(part, store.author(i));
+            if self.only.is_some_and(|(a, b)| user != a && user != b)
+                || self.range.is_some_and(|r| !r.contains(store.time(i)))
+            {
+                continue;
             }
-            // Texts are keyed by a hash rather than interned (millions of
-            // them, nearly all distinct); equal hashes are checked below.
-            Kind::CoTweet if !retweet => {
-                normalise_into(&text_of(store, i), &mut lower, &mut normal);
-                if !normal.is_empty() {
-                    events.push(event(hash_bytes(normal.as_bytes()) & !NAMED));
-                }
-            }
-            Kind::CoSimilar if !retweet => {
-                normalise_into(&text_of(store, i), &mut lower, &mut normal);
-                let set = word_set(&normal);
-                if !set.is_empty() {
-                    events.extend(band_keys(&set).iter().map(|&key| event(key & !NAMED)));
-                    if let Some(words) = names.words.as_mut() {
-                        words.set(i, set);
+            let tweet = first + i as u32;
+            let event = |key: u64| Event { key, time: store.time(i).saturating_mul(60), user, tweet };
+            let names = &mut self.names;
+            let out = &mut self.tweet;
+            out.clear();
+            let retweet = store.kind(i) == TweetKind::Retweet;
+            match kind {
+                Kind::CoRetweet | Kind::CoReply => {
+                    let wanted = if kind == Kind::CoRetweet { TweetKind::Retweet } else { TweetKind::Reply };
+                    if let (true, Some(id)) = (store.kind(i) == wanted, store.reference(i)) {
+                        out.push(event(tweet_id_key(names, id)));
                     }
                 }
-            }
-            Kind::CoPost => events.push(event(0)),
-            _ if retweet => {}
-            Kind::CoLink | Kind::CoHashtag | Kind::CoMention => {
-                for entity in store.entities(i) {
-                    match (kind, entity) {
-                        (Kind::CoLink, Entity::Url(u)) => events.push(event(names.key(store.urls().bytes(u)))),
-                        (Kind::CoHashtag, Entity::Hashtag(h)) => {
-                            events.push(event(names.key(&fold_tag(store.hashtags().bytes(h)))))
+                // Texts are keyed by a hash rather than interned (millions of
+                // them, nearly all distinct); equal hashes are checked below.
+                Kind::CoTweet if !retweet => {
+                    normalise_into(&text_of(store, i), &mut self.lower, &mut self.normal);
+                    if !self.normal.is_empty() {
+                        out.push(event(hash_bytes(self.normal.as_bytes()) & !NAMED));
+                    }
+                }
+                Kind::CoSimilar if !retweet => {
+                    normalise_into(&text_of(store, i), &mut self.lower, &mut self.normal);
+                    let set = word_set(&self.normal);
+                    if !set.is_empty() {
+                        out.extend(band_keys(&set).iter().map(|&key| event(key & !NAMED)));
+                        if let Some(words) = names.words.as_mut() {
+                            words.set(tweet as usize, set);
                         }
-                        (Kind::CoMention, Entity::Mention(u)) => events.push(event(u64::from(u))),
-                        _ => {}
                     }
                 }
-            }
-            Kind::CoTweet | Kind::CoSimilar => {}
-        }
-        // A tweet naming one key twice counts once.
-        if !kind.one_key_per_tweet() {
-            events[before..].sort_unstable_by_key(|e| e.key);
-            let mut seen = before;
-            for k in before..events.len() {
-                if k == before || events[k].key != events[seen - 1].key {
-                    events[seen] = events[k];
-                    seen += 1;
+                Kind::CoPost => out.push(event(0)),
+                _ if retweet => {}
+                Kind::CoLink | Kind::CoHashtag | Kind::CoMention => {
+                    for entity in store.entities(i) {
+                        match (kind, entity) {
+                            (Kind::CoLink, Entity::Url(u)) => out.push(event(names.key(store.urls().bytes(u)))),
+                            (Kind::CoHashtag, Entity::Hashtag(h)) => {
+                                out.push(event(names.key(&fold_tag(store.hashtags().bytes(h)))))
+                            }
+                            (Kind::CoMention, Entity::Mention(u)) => out.push(event(u64::from(pool.user(part, u)))),
+                            _ => {}
+                        }
+                    }
                 }
+                Kind::CoTweet | Kind::CoSimilar => {}
             }
-            events.truncate(seen);
+            // A tweet naming one key twice counts once.
+            if !kind.one_key_per_tweet() {
+                out.sort_unstable_by_key(|e| e.key);
+                out.dedup_by_key(|e| e.key);
+            }
+            for &e in out.iter() {
+                self.events.push(e);
+            }
         }
     }
-    if kind == Kind::CoTweet {
-        tell_texts_apart(store, &mut events, &mut names);
+
+    /// The events, grouped by key but not yet sorted, and the keys' names.
+    pub(crate) fn finish(mut self, pool: &Pool) -> (Events, Names) {
+        if self.kind == Kind::CoTweet {
+            for bucket in self.events.buckets_mut() {
+                tell_texts_apart(pool, bucket, &mut self.names);
+            }
+        }
+        (self.events, self.names)
     }
+}
+
+/// Every event of `kind` in `range`, of all accounts or of the two pooled
+/// accounts in `only`, sorted.
+pub(crate) fn events(pool: &Pool, kind: Kind, range: Option<Range>, only: Option<(u32, u32)>) -> (Events, Names) {
+    let mut builder = EventBuilder::new(pool, kind, range, only);
+    for (part, store, first) in pool.stores() {
+        builder.add(pool, part, store, first, 0..store.len());
+    }
+    let (mut events, names) = builder.finish(pool);
+    events.sort();
     (events, names)
 }
 
 fn text_of(store: &Store, i: usize) -> Cow<'_, str> {
-    let raw = store.text(i);
+    as_text(store.text(i))
+}
+
+fn as_text(raw: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(raw) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(raw),
@@ -241,29 +305,41 @@ fn text_of(store: &Store, i: usize) -> Cow<'_, str> {
 }
 
 /// Where two different texts share a hash, keys them by the texts themselves.
-pub(super) fn tell_texts_apart(store: &Store, events: &mut [Event], names: &mut Names) {
+pub(super) fn tell_texts_apart(pool: &Pool, events: &mut [Event], names: &mut Names) {
     events.sort_unstable_by_key(|e| e.key);
     let (mut lower, mut first, mut other) = (String::new(), String::new(), String::new());
     let mut start = 0;
     while start < events.len() {
         let end = start + events[start..].iter().take_while(|e| e.key == events[start].key).count();
         if end - start > 1 {
-            let first_raw = store.text(events[start].tweet as usize);
-            normalise_into(&text_of(store, events[start].tweet as usize), &mut lower, &mut first);
+            let first_raw = pool.text(events[start].tweet);
+            normalise_into(&as_text(first_raw), &mut lower, &mut first);
             // Copies are nearly always byte for byte: only others need normalising.
             let differ = events[start + 1..end].iter().any(|e| {
-                store.text(e.tweet as usize) != first_raw && {
-                    normalise_into(&text_of(store, e.tweet as usize), &mut lower, &mut other);
+                pool.text(e.tweet) != first_raw && {
+                    normalise_into(&as_text(pool.text(e.tweet)), &mut lower, &mut other);
                     other != first
                 }
             });
             if differ {
                 for e in &mut events[start..end] {
-                    normalise_into(&text_of(store, e.tweet as usize), &mut lower, &mut other);
+                    normalise_into(&as_text(pool.text(e.tweet)), &mut lower, &mut other);
                     e.key = names.key(other.as_bytes());
                 }
             }
         }
         start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::caseless;
+
+    #[test]
+    fn caseless_characters_lowercase_to_themselves() {
+        let wrong: Vec<char> =
+            (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| caseless(c) && c.to_lowercase().ne([c])).collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
     }
 }

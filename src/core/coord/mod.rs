@@ -11,23 +11,36 @@
 //! minute, so a window under 60 s means the same minute, and 60 s the same or
 //! an adjacent minute.
 //!
-//! The work is one sort of (key, time) events and one sliding window over each
-//! key's events. A key shared by very many tweets at once (a viral tweet,
-//! `#news`) makes pairs quadratic in how many fall in one window: keys with
-//! more events than a cap within one window are left out and reported, and
-//! the cap can be lifted.
+//! A network is computed over a [`Pool`]: one campaign's tweets, or several
+//! campaigns' as one, an account being one across them by its user id, so
+//! that accounts of one campaign acting with those of another show.
+//!
+//! The work is one pass over the tweets for their (key, time) events, a sort
+//! of each key's events by time, and one sliding window over them; [`Job`]
+//! does it a step at a time for the page, [`network`] at once. A key shared
+//! by very many tweets at once (a viral tweet, `#news`) makes pairs quadratic
+//! in how many fall in one window: keys with more events than a cap within
+//! one window are left out and reported, and the cap can be lifted.
 
 mod community;
+mod events;
+mod job;
 mod keys;
+mod overview;
+mod pool;
 mod profile;
 mod similar;
 
 pub use community::{groups, Groups};
+pub use job::{Job, Progress, Stage};
 pub use keys::{normalise_text, Kind};
+pub use overview::{evidence_rows, overview, EdgeRow, EvidenceRow, EvidenceTweet, MonthRow, NodeRow, Overview};
+pub use pool::Pool;
 pub use profile::{profiles, CommunityProfile};
 
 use crate::core::query::Range;
-use crate::core::store::{FxMap, Store};
+use crate::core::store::FxMap;
+use job::Scan;
 use serde::{Deserialize, Serialize};
 
 /// What a network is computed with.
@@ -136,7 +149,7 @@ impl PairStats {
     }
 }
 
-/// A co-action network of one campaign.
+/// A co-action network of one campaign or a pool, by the pool's account numbers.
 pub struct Network {
     pub settings: Settings,
     /// Unordered pairs `(lower, higher)` of interned user ids.
@@ -179,110 +192,31 @@ impl Network {
     }
 }
 
-/// A pair of tweets behind an edge: row indexes in the store, and how far apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A pair of tweets behind an edge, by the pool's numbers, and how far apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidencePair {
     pub source_tweet: u32,
     pub target_tweet: u32,
     pub dt: u32,
+    /// What the two share, as the files write it (keys joined by `, ` where
+    /// the pair shares several URLs, tags or accounts).
+    pub key: String,
 }
 
-/// Calls `on_pair(e, other, first)` for every event and every other event of
-/// the same key by another account within the window (`first`: whether `e`
-/// comes first of the two, so that each unordered pair is once `first`), and
-/// `on_capped(group, in_one_window)` for each key left out.
-fn scan(
-    events: &[Event],
-    settings: Settings,
-    mut on_capped: impl FnMut(&[Event], usize),
-    mut on_pair: impl FnMut(&Event, &Event, bool),
-) {
-    let window = settings.window;
-    for group in events.chunk_by(|a, b| a.key == b.key) {
-        if let Some(most) = settings.max_group.filter(|&most| group.len() > most) {
-            let in_one_window = most_in_one_window(group, window);
-            if in_one_window > most {
-                on_capped(group, in_one_window);
-                continue;
-            }
-        }
-        let (mut lo, mut hi) = (0, 0);
-        for (i, e) in group.iter().enumerate() {
-            while group[lo].time.saturating_add(window) < e.time {
-                lo += 1;
-            }
-            while hi < group.len() && group[hi].time <= e.time.saturating_add(window) {
-                hi += 1;
-            }
-            for (j, other) in group[lo..hi].iter().enumerate().map(|(k, o)| (lo + k, o)) {
-                if other.user != e.user {
-                    on_pair(e, other, i < j);
-                }
-            }
-        }
-    }
+/// The network of `settings` over a pool's tweets, all at once ([`Job`] runs
+/// it a step at a time).
+pub fn network(pool: &Pool, settings: Settings) -> Network {
+    Job::run(pool, settings)
 }
 
-/// Every (key, time) event of the kind, sorted.
-fn sorted_events(store: &Store, settings: Settings, only: Option<(u32, u32)>) -> (Vec<Event>, keys::Names) {
-    let (mut events, names) = keys::events(store, settings.kind, settings.range, only);
-    events.sort_unstable();
-    (events, names)
-}
-
-/// The network of `settings` over a campaign's tweets.
-pub fn network(store: &Store, settings: Settings) -> Network {
-    let (events, names) = sorted_events(store, settings, None);
-    let mut pairs: FxMap<(u32, u32), PairStats> = FxMap::default();
-    let mut capped = Vec::new();
-    // Per tweet, the accounts already counted for it (multi-key kinds: a tweet
-    // with two shared URLs counts once for each partner).
-    let mut counted: FxMap<(u32, u32), ()> = FxMap::default();
-    let mut last_counted = vec![u32::MAX; store.users().len()];
-    let single_key = settings.kind.one_key_per_tweet();
-    let on_capped = |group: &[Event], in_one_window| {
-        let key = names.describe(store, &group[0]);
-        capped.push(CappedKey { key, events: group.len(), in_one_window });
-    };
-    // Tweet pairs already counted in the Δt figures (multi-key kinds meet a
-    // pair once per shared key).
-    let mut seen_pairs: FxMap<(u32, u32), ()> = FxMap::default();
-    let similar = |a: u32, b: u32| names.alike(a, b, settings.similarity);
-    scan(&events, settings, on_capped, |e, other, first| {
-        if !similar(e.tweet, other.tweet) {
-            return;
-        }
-        let (pair, forward) =
-            if e.user < other.user { ((e.user, other.user), true) } else { ((other.user, e.user), false) };
-        let stats = pairs.entry(pair).or_insert(PairStats { min_dt: u32::MAX, ..PairStats::default() });
-        if first && (single_key || seen_pairs.insert((e.tweet, other.tweet), ()).is_none()) {
-            let dt = other.time - e.time;
-            stats.pairs += 1;
-            stats.total_dt += u64::from(dt);
-            stats.min_dt = stats.min_dt.min(dt);
-        }
-        let new_for_tweet = if single_key {
-            std::mem::replace(&mut last_counted[other.user as usize], e.tweet) != e.tweet
-        } else {
-            counted.insert((e.tweet, other.user), ()).is_none()
-        };
-        match (new_for_tweet, forward) {
-            (true, true) => stats.forward += 1,
-            (true, false) => stats.backward += 1,
-            (false, _) => {}
-        }
-    });
-    Network { settings, pairs, capped }
-}
-
-/// Which tweets (by row) have a partner tweet, within the window and with
-/// the same key, by an account they share one of `edges` with.
-pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32), PairStats)]) -> Vec<bool> {
-    let (events, names) = sorted_events(store, settings, None);
+/// Which tweets (by the pool's numbers) have a partner tweet, within the
+/// window and with the same key, by an account they share one of `edges` with.
+pub fn coordinated_tweets(pool: &Pool, settings: Settings, edges: &[((u32, u32), PairStats)]) -> Vec<bool> {
+    let (events, names) = keys::events(pool, settings.kind, settings.range, None);
     let edge: FxMap<(u32, u32), ()> = edges.iter().map(|&(p, _)| (p, ())).collect();
-    let mut marked = vec![false; store.len()];
+    let mut marked = vec![false; pool.len()];
     let similar = |a: u32, b: u32| names.alike(a, b, settings.similarity);
-    scan(
+    Scan::all(
         &events,
         settings,
         |_, _| {},
@@ -295,29 +229,38 @@ pub fn coordinated_tweets(store: &Store, settings: Settings, edges: &[((u32, u32
     marked
 }
 
-/// Every pair of tweets behind the edge between accounts `a` and `b` of
-/// `network`, `a`'s first: the keys it left out give none.
-pub fn evidence(store: &Store, network: &Network, a: u32, b: u32) -> Vec<EvidencePair> {
+/// Every pair of tweets (by the pool's numbers) behind the edge between
+/// accounts `a` and `b` of `network`, `a`'s first: the keys it left out give
+/// none.
+pub fn evidence(pool: &Pool, network: &Network, a: u32, b: u32) -> Vec<EvidencePair> {
     let settings = network.settings;
-    let (events, names) = sorted_events(store, settings, Some((a, b)));
+    let (events, names) = keys::events(pool, settings.kind, settings.range, Some((a, b)));
     let capped: std::collections::HashSet<&str> = network.capped.iter().map(|c| c.key.as_str()).collect();
     let mut out = Vec::new();
-    for group in events.chunk_by(|x, y| x.key == y.key) {
-        if !capped.is_empty() && capped.contains(names.describe(store, &group[0]).as_str()) {
+    for group in events.groups() {
+        if !capped.is_empty() && capped.contains(names.describe(pool, &group[0]).as_str()) {
             continue;
         }
+        let mut key = None;
         for x in group.iter().filter(|x| x.user == a) {
             for y in group.iter().filter(|y| y.user == b) {
                 let dt = x.time.abs_diff(y.time);
                 let similar = names.alike(x.tweet, y.tweet, settings.similarity);
                 if dt <= settings.window && similar {
-                    out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt });
+                    let key = key.get_or_insert_with(|| names.describe(pool, x)).clone();
+                    out.push(EvidencePair { source_tweet: x.tweet, target_tweet: y.tweet, dt, key });
                 }
             }
         }
     }
-    out.sort_unstable_by_key(|p| (p.source_tweet, p.target_tweet));
-    out.dedup();
+    out.sort_by(|p, q| (p.source_tweet, p.target_tweet, &p.key).cmp(&(q.source_tweet, q.target_tweet, &q.key)));
+    out.dedup_by(|later, kept| {
+        let same = (later.source_tweet, later.target_tweet) == (kept.source_tweet, kept.target_tweet);
+        if same && later.key != kept.key {
+            kept.key = format!("{}, {}", kept.key, later.key);
+        }
+        same
+    });
     out
 }
 

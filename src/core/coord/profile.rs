@@ -1,8 +1,8 @@
 //! What each community of a network is like: its accounts and tweets, how
 //! many of those tweets are coordinated, and what it shares most.
 
-use super::{coordinated_tweets, Groups, Network};
-use crate::core::store::{Entity, FxMap, Store, TweetKind};
+use super::{coordinated_tweets, Groups, Network, Pool};
+use crate::core::store::{Entity, FxMap, TweetKind};
 use crate::core::summary::{domain, fold_tag, rank, retweeted_name, user_label, Ranking, RevealedNames};
 use serde::{Deserialize, Serialize};
 
@@ -32,10 +32,13 @@ impl CommunityProfile {
 }
 
 /// One profile per community of `groups`, in community order.
-pub fn profiles(store: &Store, network: &Network, groups: &Groups) -> Vec<CommunityProfile> {
+pub fn profiles(pool: &Pool, network: &Network, groups: &Groups) -> Vec<CommunityProfile> {
+    profiles_of(pool, groups, &coordinated_tweets(pool, network.settings, &network.undirected()))
+}
+
+/// [`profiles`], given which of the pool's tweets are coordinated.
+pub(super) fn profiles_of(pool: &Pool, groups: &Groups, coordinated: &[bool]) -> Vec<CommunityProfile> {
     let community_of: FxMap<u32, u32> = groups.members.iter().map(|&(user, _, c)| (user, c)).collect();
-    let coordinated = coordinated_tweets(store, network.settings, &network.undirected());
-    let revealed = RevealedNames::new(store);
     #[derive(Default)]
     struct Counts {
         accounts: u64,
@@ -49,29 +52,33 @@ pub fn profiles(store: &Store, network: &Network, groups: &Groups) -> Vec<Commun
     for &(_, _, c) in &groups.members {
         counts[c as usize].accounts += 1;
     }
-    for (i, &marked) in coordinated.iter().enumerate() {
-        let Some(&c) = community_of.get(&store.author(i)) else { continue };
-        let counts = &mut counts[c as usize];
-        counts.tweets += 1;
-        counts.coordinated += u64::from(marked);
-        if store.kind(i) == TweetKind::Retweet {
-            let name = match (store.ref_user(i), retweeted_name(store.text(i))) {
-                (Some(user), _) => Some(user_label(store, &revealed, user)),
-                (None, name) => name.map(|n| String::from_utf8_lossy(n).into_owned()),
-            };
-            if let Some(name) = name {
-                *counts.retweeted.entry(name).or_default() += 1;
+    for (part, store, first) in pool.stores() {
+        let revealed = RevealedNames::new(store);
+        for i in 0..store.len() {
+            let Some(&c) = community_of.get(&pool.user(part, store.author(i))) else { continue };
+            let counts = &mut counts[c as usize];
+            counts.tweets += 1;
+            counts.coordinated += u64::from(coordinated[first as usize + i]);
+            if store.kind(i) == TweetKind::Retweet {
+                let name = match (store.ref_user(i), retweeted_name(store.text(i))) {
+                    (Some(user), _) => Some(user_label(store, &revealed, user)),
+                    (None, name) => name.map(|n| String::from_utf8_lossy(n).into_owned()),
+                };
+                if let Some(name) = name {
+                    *counts.retweeted.entry(name).or_default() += 1;
+                }
             }
-        }
-        for entity in store.entities(i) {
-            match entity {
-                Entity::Hashtag(h) => {
-                    *counts.hashtags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_default() += 1
+            for entity in store.entities(i) {
+                match entity {
+                    Entity::Hashtag(h) => {
+                        *counts.hashtags.entry(fold_tag(store.hashtags().bytes(h)).into_owned()).or_default() += 1
+                    }
+                    Entity::Url(u) => {
+                        let url = String::from_utf8_lossy(store.urls().bytes(u));
+                        *counts.domains.entry(domain(&url)).or_default() += 1
+                    }
+                    Entity::Mention(_) => {}
                 }
-                Entity::Url(u) => {
-                    *counts.domains.entry(domain(&String::from_utf8_lossy(store.urls().bytes(u)))).or_default() += 1
-                }
-                Entity::Mention(_) => {}
             }
         }
     }

@@ -24,6 +24,10 @@ fn campaign(rows: &[Row]) -> Campaign {
     campaigns.remove(0)
 }
 
+fn pool(c: &Campaign) -> Pool<'_> {
+    Pool::one(&c.name, &c.store)
+}
+
 fn settings(kind: Kind, window: u32) -> Settings {
     Settings { window, min_weight: 1, max_group: None, ..Settings::new(kind) }
 }
@@ -31,7 +35,7 @@ fn settings(kind: Kind, window: u32) -> Settings {
 /// Directed weights by user id.
 fn weights(c: &Campaign, s: Settings) -> Vec<(String, String, u32)> {
     let users = c.store.users();
-    network(&c.store, s).directed().into_iter().map(|(a, b, w)| (users.text(a), users.text(b), w)).collect()
+    network(&pool(c), s).directed().into_iter().map(|(a, b, w)| (users.text(a), users.text(b), w)).collect()
 }
 
 fn w(a: &str, b: &str, n: u32) -> (String, String, u32) {
@@ -75,7 +79,7 @@ fn co_retweet_counts_each_accounts_own_tweets_within_the_window() {
 fn the_undirected_edge_carries_both_weights_and_its_evidence() {
     let c = retweets();
     let s = Settings { min_weight: 2, ..settings(Kind::CoRetweet, 60) };
-    let net = network(&c.store, s);
+    let net = network(&pool(&c), s);
     let users = c.store.users();
     let (a, d) = (users.get(b"a").unwrap(), users.get(b"d").unwrap());
     let edges = net.undirected();
@@ -83,7 +87,7 @@ fn the_undirected_edge_carries_both_weights_and_its_evidence() {
     assert_eq!((ad.forward, ad.backward), (1, 2));
     assert_eq!((ad.pairs, ad.min_dt, ad.mean_dt()), (2, 0, 30.0));
     assert_eq!(ad.symmetry(), 0.5);
-    let evidence = evidence(&c.store, &net, a, d);
+    let evidence = evidence(&pool(&c), &net, a, d);
     let ids: Vec<(String, String, u32)> = evidence
         .iter()
         .map(|p| {
@@ -143,17 +147,17 @@ fn co_reply_and_co_post() {
 fn a_key_over_the_cap_is_left_out_and_reported() {
     let c = retweets();
     // 900 has five retweets; four of them within 60 s of each other (10:00–10:01).
-    let net = network(&c.store, Settings { max_group: Some(3), ..settings(Kind::CoRetweet, 60) });
+    let net = network(&pool(&c), Settings { max_group: Some(3), ..settings(Kind::CoRetweet, 60) });
     assert_eq!(net.capped, [CappedKey { key: "900".into(), events: 5, in_one_window: 4 }]);
     let users = c.store.users();
     let directed: Vec<(String, String, u32)> =
         net.directed().into_iter().map(|(a, b, w)| (users.text(a), users.text(b), w)).collect();
     assert_eq!(directed, vec![w("a", "b", 1), w("b", "a", 1)]);
     let (a, b) = (users.get(b"a").unwrap(), users.get(b"b").unwrap());
-    let pairs = evidence(&c.store, &net, a.min(b), a.max(b));
+    let pairs = evidence(&pool(&c), &net, a.min(b), a.max(b));
     assert_eq!(pairs.len(), 1, "only the uncapped key 901 stands behind a–b: {pairs:?}");
     // Spread over three minutes, the same five fit a cap of four.
-    assert!(network(&c.store, Settings { max_group: Some(4), ..settings(Kind::CoRetweet, 60) }).capped.is_empty());
+    assert!(network(&pool(&c), Settings { max_group: Some(4), ..settings(Kind::CoRetweet, 60) }).capped.is_empty());
 }
 
 #[test]
@@ -187,7 +191,7 @@ fn a_planted_coordinated_group_is_one_community() {
         .map(|(i, u, t, rt, e)| (&i[..], &u[..], &t[..], &rt[..], "", "RT", &e[..], &e[..], &e[..]))
         .collect();
     let c = campaign(&table);
-    let net = network(&c.store, settings(Kind::CoRetweet, 60));
+    let net = network(&pool(&c), settings(Kind::CoRetweet, 60));
     let g = groups(&net.undirected());
     let users = c.store.users();
     let community = |name: &str| g.members.iter().find(|m| users.text(m.0) == name).map(|m| m.2).expect("on an edge");
@@ -198,7 +202,7 @@ fn a_planted_coordinated_group_is_one_community() {
     assert_ne!(community("p0"), community("o0"));
     assert_eq!(component("s0"), component("o5"));
     assert!(g.modularity > 0.3, "{}", g.modularity);
-    let profiles = profiles(&c.store, &net, &g);
+    let profiles = profiles(&pool(&c), &net, &g);
     let p = &profiles[community("p0") as usize];
     // p0..p5 and the three strays: 36 + 1 + 3 tweets, all with a partner.
     assert_eq!((p.accounts, p.tweets, p.coordinated_tweets), (9, 40, 40));
@@ -213,17 +217,19 @@ fn texts_that_share_a_hash_are_still_told_apart() {
         ("3", "c", "10:00", "", "", "another", "", "", ""),
     ]);
     // As if all three had hashed alike.
-    let (mut events, mut names) = keys::events(&c.store, Kind::CoTweet, None, None);
+    let pool = pool(&c);
+    let (events, mut names) = keys::events(&pool, Kind::CoTweet, None, None);
+    let mut events: Vec<Event> = events.groups().flatten().copied().collect();
     for e in &mut events {
         e.key = 7;
     }
-    keys::tell_texts_apart(&c.store, &mut events, &mut names);
+    keys::tell_texts_apart(&pool, &mut events, &mut names);
     events.sort_unstable_by_key(|e| e.tweet);
     let keys: Vec<u64> = events.iter().map(|e| e.key).collect();
     assert_eq!(keys[0], keys[1]);
     assert_ne!(keys[1], keys[2]);
-    assert_eq!(names.describe(&c.store, &events[2]), "another");
-    assert_eq!(names.describe(&c.store, &events[0]), "one text");
+    assert_eq!(names.describe(&pool, &events[2]), "another");
+    assert_eq!(names.describe(&pool, &events[0]), "one text");
     assert_eq!(normalise_text("ΟΔΟΣ a@b c"), "οδος a c");
 }
 
@@ -232,13 +238,13 @@ fn a_date_range_and_a_percentile_narrow_the_network() {
     let c = retweets();
     // Only 11:00 onwards: the retweets of 901 by a and b.
     let range = Some(crate::core::query::Range { from: (18_262 * 24 + 11) * 60, to: (18_262 * 24 + 12) * 60 });
-    let net = network(&c.store, Settings { range, ..settings(Kind::CoRetweet, 60) });
+    let net = network(&pool(&c), Settings { range, ..settings(Kind::CoRetweet, 60) });
     assert_eq!(net.directed().len(), 2);
     // Weights of the pairs' stronger directions: a–b 2, a–d 2, b–d 2 → the
     // 90th percentile is 2, so every pair stays; min weight 3 drops them all.
-    let net = network(&c.store, Settings { percentile: Some(90.0), ..settings(Kind::CoRetweet, 60) });
+    let net = network(&pool(&c), Settings { percentile: Some(90.0), ..settings(Kind::CoRetweet, 60) });
     assert_eq!((net.threshold(), net.undirected().len()), (2, 3));
-    let net = network(&c.store, Settings { percentile: Some(0.0), min_weight: 3, ..settings(Kind::CoRetweet, 60) });
+    let net = network(&pool(&c), Settings { percentile: Some(0.0), min_weight: 3, ..settings(Kind::CoRetweet, 60) });
     assert_eq!(net.undirected().len(), 0);
 }
 
@@ -259,9 +265,115 @@ fn co_similar_links_near_identical_texts_only() {
     );
     let strict = weights(&c, Settings { similarity: 0.95, ..settings(Kind::CoSimilar, 60) });
     assert_eq!(strict, vec![w("a", "b", 1), w("b", "a", 1)]);
-    let net = network(&c.store, settings(Kind::CoSimilar, 60));
+    let net = network(&pool(&c), settings(Kind::CoSimilar, 60));
     let (a, b) = (c.store.users().get(b"a").unwrap(), c.store.users().get(b"b").unwrap());
     let (_, ab) = net.undirected().into_iter().find(|(p, _)| *p == (a.min(b), a.max(b))).unwrap();
     assert_eq!(ab.pairs, 1, "one pair of tweets, however many bands it shares");
-    assert_eq!(evidence(&c.store, &net, a, b).len(), 1);
+    assert_eq!(evidence(&pool(&c), &net, a, b).len(), 1);
+}
+
+#[test]
+fn a_pool_links_accounts_across_campaigns_and_joins_one_account_in_both() {
+    let first = campaign(&[
+        ("1", "x", "10:00", "900", "", "RT x", "", "", ""),
+        ("2", "both", "11:00", "901", "", "RT y", "", "", ""),
+        ("3", "x", "12:00", "", "", "hi @m", "", "", "m"),
+    ]);
+    let second = campaign(&[
+        ("11", "y", "10:01", "900", "", "RT x", "", "", ""),
+        ("12", "both", "11:00", "901", "", "RT y", "", "", ""),
+        ("13", "z", "12:00", "", "", "hello @m", "", "", "m"),
+    ]);
+    let alone = |c: &Campaign, kind| network(&pool(c), settings(kind, 60)).directed();
+    assert!(alone(&first, Kind::CoRetweet).is_empty() && alone(&second, Kind::CoRetweet).is_empty());
+    let pool = Pool::of([("first", &first.store), ("second", &second.store)]);
+    assert_eq!(pool.len(), 6);
+    let named = |kind| -> Vec<(String, String, u32)> {
+        let net = network(&pool, settings(kind, 60));
+        net.directed().into_iter().map(|(a, b, w)| (pool.user_id(a), pool.user_id(b), w)).collect()
+    };
+    // `both` retweeted 901 in each campaign at once: one account, no pair with itself.
+    assert_eq!(named(Kind::CoRetweet), vec![w("x", "y", 1), w("y", "x", 1)]);
+    let mut mentions = named(Kind::CoMention);
+    mentions.sort();
+    assert_eq!(mentions, vec![w("x", "z", 1), w("z", "x", 1)]);
+    let net = network(&pool, settings(Kind::CoRetweet, 60));
+    let ((a, b), _) = net.undirected()[0];
+    let pairs = evidence(&pool, &net, a, b);
+    let tweets: Vec<(String, &str)> = [pairs[0].source_tweet, pairs[0].target_tweet]
+        .into_iter()
+        .map(|t| (pool.tweet_id(t).to_string(), pool.campaign(t)))
+        .collect();
+    assert_eq!(tweets, [("1".to_string(), "first"), ("11".to_string(), "second")]);
+    assert_eq!(pool.profile(a).map(|p| p.screen_name.as_str()), first.store.profile(0).map(|p| p.screen_name.as_str()));
+}
+
+#[test]
+fn a_job_run_in_the_smallest_steps_gives_the_same_network() {
+    let c = retweets();
+    let pool = pool(&c);
+    for kind in [Kind::CoRetweet, Kind::CoPost, Kind::CoLink] {
+        let s = Settings { max_group: Some(3), ..settings(kind, 120) };
+        let mut job = Job::new(&pool, s);
+        let mut stages = vec![job.progress().stage];
+        let mut steps = 0;
+        while job.step(&pool, 1) {
+            steps += 1;
+            let p = job.progress();
+            assert!(p.done <= p.total, "{p:?}");
+            if stages.last() != Some(&p.stage) {
+                stages.push(p.stage);
+            }
+        }
+        assert_eq!(stages, [Stage::Reading, Stage::Sorting, Stage::Pairing, Stage::Done][..stages.len()]);
+        assert!(steps >= c.store.len(), "{kind:?}: {steps} steps");
+        let stepped = Box::new(job).into_network().ok().expect("done");
+        let whole = network(&pool, s);
+        assert_eq!(stepped.directed(), whole.directed(), "{kind:?}");
+        assert_eq!(stepped.capped, whole.capped, "{kind:?}");
+    }
+}
+
+#[test]
+fn the_generators_planted_groups_are_its_co_retweet_and_co_tweet_communities() {
+    use crate::synth::{write_tweets, Spec, GROUP};
+    let spec = Spec::benchmark(20_000, 400, 3);
+    let mut bytes = Vec::new();
+    write_tweets(&mut bytes, &spec).unwrap();
+    let (mut campaigns, _) = load_all(vec![memory_input("g_tweets_csv_hashed.csv", bytes)]);
+    let c = campaigns.remove(0);
+    let ids = spec.account_ids();
+    // Planted group k is accounts k·GROUP .. (k+1)·GROUP.
+    let group_of = |user: u32| ids.iter().position(|id| *id == c.store.users().text(user)).map(|i| i / GROUP);
+    for kind in [Kind::CoRetweet, Kind::CoTweet] {
+        let net = network(&pool(&c), Settings::new(kind));
+        let g = groups(&net.undirected());
+        assert_eq!((g.components, g.members.len()), (spec.planted_groups, spec.planted_groups * GROUP), "{kind:?}");
+        for &(user, component, community) in &g.members {
+            let planted = group_of(user).expect("an author");
+            let first = g.members.iter().find(|m| group_of(m.0) == Some(planted)).unwrap();
+            assert_eq!((component, community), (first.1, first.2), "{kind:?}: account {user} of group {planted}");
+        }
+    }
+}
+
+#[test]
+fn the_overview_lists_nodes_edges_months_and_the_evidence_with_its_key() {
+    let c = retweets();
+    let pool = pool(&c);
+    let net = network(&pool, settings(Kind::CoRetweet, 60));
+    let o = overview(&pool, &net);
+    // a–b (both ways 2), a–d and b–d (tweets 1, 2, 6, 7 and 4, 5 by hand).
+    let ids: Vec<&str> = o.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let degree = |id: &str| o.nodes.iter().find(|n| n.id == id).map(|n| n.degree);
+    assert_eq!((degree("a"), degree("b"), degree("d")), (Some(2), Some(2), Some(2)));
+    assert_eq!(o.edges.len(), 3);
+    assert!(o.edges.windows(2).all(|w| w[0].forward.max(w[0].backward) >= w[1].forward.max(w[1].backward)));
+    assert_eq!(o.months, [MonthRow { month: "2020-01".into(), tweets: 8, coordinated: 6 }]);
+    assert_eq!(o.nodes.iter().map(|n| n.tweets).sum::<u64>(), 7, "a 2, b 2, d 3");
+    let (a, d) = (c.store.users().get(b"a").unwrap(), c.store.users().get(b"d").unwrap());
+    let rows = evidence_rows(&pool, &net, a.min(d), a.max(d));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.key == "900" && r.source.time.starts_with("2020-01-01 10:0")));
 }

@@ -4,7 +4,7 @@
 //! clears, which way a column sorts first, what another campaign keeps, and
 //! which changes are steps that Back undoes.
 
-use super::{Tab, ViewState};
+use super::{NetworkView, Tab, ViewState};
 use crate::core::query::{AccountColumn, Period, Split, TweetSort};
 use crate::core::store::TweetKind;
 
@@ -62,6 +62,11 @@ pub enum ViewAction {
     SetUtcOffset(i8),
     SetPeriod(Period),
     SetSplit(Split),
+    /// The Coordination tab's network; the open edge is closed, since the
+    /// network it belonged to is gone.
+    SetNetwork(NetworkView),
+    /// The evidence of the edge between two accounts (user ids), or none.
+    OpenEdge(Option<(String, String)>),
     /// The view the address bar holds (Back, Forward, an edited hash).
     Restore(Box<ViewState>),
     /// A load ended: a view that names no campaign shows the first loaded.
@@ -158,6 +163,14 @@ impl ViewState {
             }
             ViewAction::SetPeriod(period) => self.period = period,
             ViewAction::SetSplit(split) => self.split = split,
+            ViewAction::SetNetwork(network) => {
+                self.network = NetworkView { edge: None, ..network };
+                self.tab = Tab::Coordination;
+            }
+            ViewAction::OpenEdge(edge) => {
+                self.network.edge = edge;
+                self.tab = Tab::Coordination;
+            }
             ViewAction::Restore(view) => *self = *view,
             ViewAction::Loaded { first } => {
                 if self.campaign.is_none() {

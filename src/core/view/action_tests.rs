@@ -176,6 +176,16 @@ fn every_view_the_actions_reach_survives_the_hash() {
         ViewAction::SetPeriod(Period::Week),
         ViewAction::SetSplit(Split::Language),
         ViewAction::NameFiles(vec!["iran_201906_1_tweets_csv_hashed.zip".into()]),
+        ViewAction::SetNetwork(NetworkView {
+            kind: crate::core::coord::Kind::CoLink,
+            window: 300,
+            min_weight: 1,
+            percentile: Some(90),
+            pool: true,
+            edge: None,
+        }),
+        ViewAction::OpenEdge(Some(("a+b=".into(), "c|d".into()))),
+        ViewAction::OpenTab(Tab::Tweets),
     ];
     let mut view = ViewState::default();
     for action in actions {
@@ -183,4 +193,16 @@ fn every_view_the_actions_reach_survives_the_hash() {
         assert_eq!(ViewState::from_hash(&view.to_hash()), view);
     }
     assert_eq!(view.tab, Tab::Tweets);
+}
+
+#[test]
+fn a_new_network_closes_the_open_edge_and_shows_the_coordination_tab() {
+    let mut view = thailand();
+    view.apply(ViewAction::OpenEdge(Some(("a".into(), "b".into()))));
+    assert_eq!((view.tab, view.network.edge.is_some()), (Tab::Coordination, true));
+    let network = NetworkView { window: 120, ..view.network.clone() };
+    assert_eq!(view.apply(ViewAction::SetNetwork(network)), History::Push);
+    assert_eq!((view.network.window, view.network.edge.clone()), (120, None));
+    let settings = view.network.settings(None);
+    assert_eq!((settings.kind.name(), settings.window, settings.min_weight), ("co_retweet", 120, 2));
 }

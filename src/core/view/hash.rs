@@ -2,6 +2,7 @@
 //! default, so that a link reopens the same view once the same files are loaded.
 
 use super::{Tab, ViewState, UTC_OFFSETS};
+use crate::core::coord::Kind;
 use crate::core::query::{AccountColumn, Period, Split, TweetSort};
 use crate::core::store::TweetKind;
 
@@ -96,8 +97,19 @@ impl ViewState {
         put("tz", (self.utc_offset != d.utc_offset).then_some(offset.as_str()));
         put("period", (self.period != d.period).then(|| self.period.key()));
         put("split", (self.split != d.split).then(|| self.split.key()));
+        let (n, dn) = (&self.network, &d.network);
+        put("net", (n.kind != dn.kind).then(|| n.kind.name()));
+        let (window, min_weight) = (n.window.to_string(), n.min_weight.to_string());
+        put("window", (n.window != dn.window).then_some(window.as_str()));
+        put("min_weight", (n.min_weight != dn.min_weight).then_some(min_weight.as_str()));
+        let percentile = n.percentile.map(|p| p.to_string());
+        put("pct", percentile.as_deref());
+        put("pool", n.pool.then_some("1"));
         let mut body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         // Each name encoded on its own, so that a `|` in one stays in it.
+        if let Some((a, b)) = &self.network.edge {
+            body.push(format!("edge={}|{}", encode(a), encode(b)));
+        }
         if !self.files.is_empty() {
             body.push(format!("files={}", self.files.iter().map(|f| encode(f)).collect::<Vec<_>>().join("|")));
         }
@@ -115,6 +127,10 @@ impl ViewState {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             if key == "files" {
                 view.files = value.split('|').map(decode).filter(|f| !f.is_empty()).collect();
+                continue;
+            }
+            if key == "edge" {
+                view.network.edge = value.split_once('|').map(|(a, b)| (decode(a), decode(b)));
                 continue;
             }
             let value = decode(value);
@@ -153,6 +169,11 @@ impl ViewState {
                         view.split = s;
                     }
                 }
+                "net" => view.network.kind = Kind::parse(&value).unwrap_or(view.network.kind),
+                "window" => view.network.window = value.parse().unwrap_or(view.network.window),
+                "min_weight" => view.network.min_weight = value.parse().unwrap_or(view.network.min_weight),
+                "pct" => view.network.percentile = value.parse().ok().filter(|p| *p <= 100),
+                "pool" => view.network.pool = value == "1",
                 "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
@@ -165,6 +186,7 @@ impl ViewState {
 mod tests {
     use super::*;
     use crate::core::query::Range;
+    use crate::core::view::NetworkView;
 
     #[test]
     fn a_view_survives_the_hash() {
@@ -189,6 +211,14 @@ mod tests {
             utc_offset: -5,
             period: Period::Week,
             split: Split::Language,
+            network: NetworkView {
+                kind: Kind::CoTweet,
+                window: 300,
+                min_weight: 3,
+                percentile: Some(90),
+                pool: true,
+                edge: Some(("a|b=".into(), "ü".into())),
+            },
             files: vec!["a|b.zip".into(), "thailand_092020_tweets.zip".into(), "ü €.csv".into()],
         };
         let hash = view.to_hash();

@@ -13,11 +13,13 @@ pub enum Tab {
     Timeline,
     Accounts,
     Tweets,
+    Coordination,
     Account,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Account];
+    pub const ALL: [Tab; 6] =
+        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Account];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -25,6 +27,7 @@ impl Tab {
             Tab::Timeline => "timeline",
             Tab::Accounts => "accounts",
             Tab::Tweets => "tweets",
+            Tab::Coordination => "coordination",
             Tab::Account => "account",
         }
     }
@@ -59,6 +62,8 @@ pub struct ViewState {
     /// The timeline's periods and what its series are.
     pub period: Period,
     pub split: Split,
+    /// The Coordination tab's network and open edge.
+    pub network: NetworkView,
     /// The names of the files the campaign was read from (never their
     /// contents), so that a link opened without them can say what to open.
     pub files: Vec<String>,
@@ -87,6 +92,7 @@ impl Default for ViewState {
             utc_offset: 0,
             period: Period::Month,
             split: Split::Kind,
+            network: NetworkView::default(),
             files: Vec::new(),
         }
     }
@@ -156,9 +162,11 @@ mod action;
 #[cfg(test)]
 mod action_tests;
 mod hash;
+mod network;
 
 pub use action::{Filter, History, ViewAction};
 pub use hash::{decode, encode};
+pub use network::{NetworkView, PERCENTILES, WINDOWS};
 
 #[cfg(test)]
 mod tests {
