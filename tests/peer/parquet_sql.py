@@ -138,9 +138,9 @@ class Spark:
         return [tuple(row) for row in self.spark.sql(query).collect()]
 
 
-def coordination_edges(takedown, files, kind, window, min_weight):
+def coordination_edges(takedown, files, kind, window, min_weight, pool=False):
     text = run(takedown, "coordination", "--kind", kind, "--window", str(window), "--min-weight",
-               str(min_weight), "--max-group", "0", *files)
+               str(min_weight), "--max-group", "0", *(["--pool"] if pool else []), *files)
     return {(r["campaign"], r["source"], r["target"]): int(r["weight"]) for r in csv.DictReader(io.StringIO(text))}
 
 
@@ -197,15 +197,14 @@ def main():
     if not coordination_edges(takedown, files, "co_retweet", 60, 1):
         fail("co_retweet found no edge: the corpus should have some")
 
-    # Pooled over one campaign is that campaign's network.
-    thai = [f for f in files if "thailand" in f and "tweets" in f]
-    if thai:
-        engine.view("tweets", out / "tweets", "campaign=thailand_092020")
-        pooled = {(s, t): w for (_, s, t), w in sql_edges(takedown, engine, "co_retweet", 60, 1, pool=True).items()}
-        alone = {(s, t): w for (_, s, t), w in coordination_edges(takedown, thai, "co_retweet", 60, 1).items()}
-        if differences(alone, pooled):
-            fail("pooled co_retweet over Thailand alone: " + "; ".join(differences(alone, pooled)))
-        print(f"pooled co_retweet over one campaign: {len(alone)} directed edges: equal")
+    # Pooled: one network over every campaign, accounts one by user id, as
+    # `takedown coordination --pool` has it (its campaign column names them all).
+    for kind in ["co_retweet", "co_link"]:
+        pooled = {(s, t): w for (_, s, t), w in sql_edges(takedown, engine, kind, 60, 1, pool=True).items()}
+        truth = {(s, t): w for (_, s, t), w in coordination_edges(takedown, files, kind, 60, 1, pool=True).items()}
+        if differences(truth, pooled):
+            fail(f"pooled {kind}: " + "; ".join(differences(truth, pooled)))
+        print(f"pooled {kind} 60 s weight >= 1: {len(truth)} directed edges: equal")
     print(f"{engine_name} agrees with takedown summary and takedown coordination")
 
 

@@ -64,8 +64,9 @@ const USAGE: &str = r#"usage:
   takedown sql KIND [--window SECONDS] [--min-weight N] [--dialect duckdb|spark] [--pool]
                                           the SQL of a co-action network (co_retweet, co_tweet,
       co_link, co_reply, co_mention, co_post) over a view `tweets` of the export, giving
-      campaign,source,target,weight as coordination --max-group 0 does; --pool: all
-      campaigns as one (defaults: 60 s, weight 2, duckdb)
+      campaign,source,target,weight as coordination --max-group 0 does; --pool: one
+      network over every campaign, as coordination --pool, its campaign column 'pooled'
+      (defaults: 60 s, weight 2, duckdb)
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
   takedown bench-coordination [--windows S,S...] [--kinds KIND,...] FILE...
