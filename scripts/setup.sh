@@ -53,18 +53,20 @@ if ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz --locked
 fi
 
-# The Coordination Network Toolkit, pinned, in a virtual environment: the peer
-# our co-action networks are checked against (tests/peer/).
+# The Coordination Network Toolkit and DuckDB, pinned, in a virtual environment:
+# the peers our co-action networks and our Parquet export are checked against (tests/peer/).
+DUCKDB_VERSION=1.1.3
 PEER_VENV="$ROOT/target/peer-venv"
-if ! "$PEER_VENV/bin/python" -c 'import coordination_network_toolkit' 2>/dev/null; then
-    step "Python virtual environment with coordination-network-toolkit 1.5.2"
+if ! "$PEER_VENV/bin/python" -c "import coordination_network_toolkit, duckdb; assert duckdb.__version__ == '$DUCKDB_VERSION'" 2>/dev/null; then
+    step "Python virtual environment with coordination-network-toolkit 1.5.2 and duckdb $DUCKDB_VERSION"
     if ! python3 -c 'import ensurepip' 2>/dev/null; then
         if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
         $SUDO apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
     fi
-    python3 -m venv "$PEER_VENV"
-    "$PEER_VENV/bin/pip" install --quiet --disable-pip-version-check coordination-network-toolkit==1.5.2
+    [ -x "$PEER_VENV/bin/python" ] || python3 -m venv "$PEER_VENV"
+    "$PEER_VENV/bin/pip" install --quiet --disable-pip-version-check coordination-network-toolkit==1.5.2 \
+        "duckdb==$DUCKDB_VERSION"
 fi
 
 # wasm-opt (npm binaryen), Playwright's driver (it uses Debian's Chromium) and PapaParse for the benchmark.

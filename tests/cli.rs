@@ -276,7 +276,9 @@ fn a_small_memory_budget_keeps_the_rows_read_before_it() {
 #[test]
 fn help_names_every_command_and_output() {
     let help = ok(&["--help"]);
-    for command in ["summary", "tweets", "accounts", "account", "timeline", "generate", "bench", "samples"] {
+    for command in
+        ["summary", "tweets", "accounts", "account", "timeline", "export", "sql", "generate", "bench", "samples"]
+    {
         assert!(help.contains(&format!("takedown {command} ")), "{command} is missing from --help");
     }
     assert!(help.contains("--memory-budget") && help.contains("campaign,section,key,value"));

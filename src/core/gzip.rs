@@ -66,6 +66,7 @@ impl Read for Source {
 enum State {
     /// Before the first member or after one: the next bytes decide what follows.
     Between(BufReader<Source>),
+    /// Boxed: natively (zlib-rs) the decoder's state is some 350 bytes.
     Member(Box<GzDecoder<BufReader<Source>>>),
     Ended,
     /// Raised again on every later read, so that no caller takes it for the end.
@@ -89,13 +90,13 @@ impl Read for Gunzip {
             self.state = match mem::replace(&mut self.state, State::Ended) {
                 State::Between(input) => self.after(input)?,
                 State::Member(mut decoder) => match decoder.read(buf) {
-                    Ok(0) => State::Between(decoder.into_inner()),
+                    Ok(0) => State::Between((*decoder).into_inner()),
                     Ok(n) => {
                         self.state = State::Member(decoder);
                         return Ok(n);
                     }
                     Err(e) => {
-                        let source = decoder.into_inner().into_inner();
+                        let source = (*decoder).into_inner().into_inner();
                         match source.failure {
                             Some(failure) => State::Failed(failure.kind(), failure.to_string()),
                             None => decoding_failed(&e),

@@ -280,6 +280,18 @@ impl Loader {
         &self.campaigns
     }
 
+    /// Takes the rows read into campaign `campaign` so far, leaving it an empty
+    /// store, so that a consumer that streams them elsewhere (the CLI's Parquet
+    /// export) never holds more than a part of a campaign. The campaign keeps
+    /// its account of the reading (rejected rows, files); duplicates across the
+    /// parts taken are the consumer's to drop.
+    pub fn take_store(&mut self, campaign: usize) -> Store {
+        self.campaigns.get_mut(campaign).map_or_else(Store::default, |c| {
+            c.unsettled = false;
+            std::mem::take(&mut c.store)
+        })
+    }
+
     pub fn into_campaigns(mut self) -> Vec<Campaign> {
         self.settle();
         self.campaigns

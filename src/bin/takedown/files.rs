@@ -7,11 +7,24 @@ use takedown::core::error::group_digits;
 use takedown::core::ingest::{Campaign, Input, Loader};
 
 /// Records per loader step: large enough that stepping costs nothing measurable.
-const STEP_RECORDS: usize = 1 << 14;
+pub const STEP_RECORDS: usize = 1 << 14;
 
 /// Loads the files, printing every file's errors to stderr; an error only when
 /// none of them could be read at all.
 pub fn load(paths: &[PathBuf], memory_budget: usize) -> Result<Vec<Campaign>, String> {
+    let mut loader = loader(paths, memory_budget);
+    while loader.step(STEP_RECORDS) {}
+    report(&loader, memory_budget);
+    let campaigns = loader.into_campaigns();
+    if campaigns.is_empty() {
+        return Err("no file could be read".into());
+    }
+    Ok(campaigns)
+}
+
+/// A loader over the files that could be opened (the others named on stderr),
+/// within the budget, rejecting tweets dated after today.
+pub fn loader(paths: &[PathBuf], memory_budget: usize) -> Loader {
     let mut loader = Loader::new();
     loader.set_memory_budget(memory_budget);
     loader.set_today(today());
@@ -21,7 +34,11 @@ pub fn load(paths: &[PathBuf], memory_budget: usize) -> Result<Vec<Campaign>, St
             Err(e) => eprintln!("{}: the file could not be opened: {e}", path.display()),
         }
     }
-    while loader.step(STEP_RECORDS) {}
+    loader
+}
+
+/// Prints every file's errors to stderr, and the remedy if the budget stopped the load.
+pub fn report(loader: &Loader, memory_budget: usize) {
     for error in loader.progress().into_iter().flat_map(|file| file.errors) {
         eprintln!("{error}");
     }
@@ -33,11 +50,6 @@ pub fn load(paths: &[PathBuf], memory_budget: usize) -> Result<Vec<Campaign>, St
         };
         eprintln!("the memory budget was {budget}; give more with --memory-budget SIZE (e.g. --memory-budget 8GB)");
     }
-    let campaigns = loader.into_campaigns();
-    if campaigns.is_empty() {
-        return Err("no file could be read".into());
-    }
-    Ok(campaigns)
 }
 
 /// Today in days since 1970 (UTC): tweets dated later are rejected.

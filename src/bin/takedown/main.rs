@@ -7,9 +7,11 @@ mod bench;
 mod bench_layout;
 mod budget;
 mod coordination;
+mod export;
 mod files;
 mod output;
 mod queries;
+mod sql;
 mod summary;
 mod tables;
 
@@ -54,6 +56,17 @@ const USAGE: &str = r#"usage:
       another show; the CSV then names each account's campaigns (those it tweeted in).
       Keys with more than --max-group events in one window (default 1000) are left out
       and named on stderr; 0 keeps every key.
+  takedown export --parquet OUTDIR [--compression snappy|zstd] [--part-rows N] FILE...
+                                          every file as Hive-partitioned Parquet for DuckDB and
+      Spark: OUTDIR/tweets/campaign=NAME/part-N.parquet (each part sorted by time, N rows at
+      most, default 1000000) and OUTDIR/accounts/campaign=NAME/part-0.parquet, one schema
+      for every generation (--schema prints its columns); duplicates across parts dropped
+  takedown sql KIND [--window SECONDS] [--min-weight N] [--dialect duckdb|spark] [--pool]
+                                          the SQL of a co-action network (co_retweet, co_tweet,
+      co_link, co_reply, co_mention, co_post) over a view `tweets` of the export, giving
+      campaign,source,target,weight as coordination --max-group 0 does; --pool: one
+      network over every campaign, as coordination --pool, its campaign column 'pooled'
+      (defaults: 60 s, weight 2, duckdb)
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
   takedown bench-coordination [--windows S,S...] [--kinds KIND,...] FILE...
@@ -111,6 +124,8 @@ fn main() -> ExitCode {
         Some("account") => queries::account(&args[1..]),
         Some("timeline") => queries::timeline(&args[1..]),
         Some("coordination") => coordination::run(&args[1..]),
+        Some("export") => export::run(&args[1..]),
+        Some("sql") => sql::run(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("bench-coordination") => bench::run_coordination(&args[1..]),
