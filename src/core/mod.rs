@@ -7,6 +7,7 @@ pub mod coord;
 pub mod error;
 pub mod fold;
 pub mod gzip;
+mod inflate;
 pub mod ingest;
 pub mod interner;
 pub mod query;

@@ -6,6 +6,8 @@ use std::cell::RefCell;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
+use crate::core::inflate::Inflate;
+
 /// What a seekable file handle, native or in the browser, has to offer.
 pub trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek> ReadSeek for T {}
@@ -224,7 +226,7 @@ impl Read for Section {
 
 enum Body {
     Stored(Section),
-    Deflated(flate2::read::DeflateDecoder<Section>),
+    Deflated(Inflate<Section>),
 }
 
 /// A member's uncompressed bytes: every byte the file holds, then an error if the
@@ -293,7 +295,7 @@ pub fn open_member(file: &SharedReader, member: &Member) -> io::Result<Box<dyn R
     };
     let body = match member.method {
         0 => Body::Stored(section),
-        8 => Body::Deflated(flate2::read::DeflateDecoder::new(section)),
+        8 => Body::Deflated(Inflate::new(section)),
         other => {
             return Err(io::Error::new(
                 io::ErrorKind::Unsupported,
