@@ -139,7 +139,9 @@ mod threaded {
                     Ok(Out::Data(data)) => (self.unpacked, self.at) = (data, 0),
                     Ok(Out::Consumed) => self.in_flight -= 1,
                     Ok(Out::End) => self.ended = true,
-                    Ok(Out::Corrupt) => return Err(io::Error::new(io::ErrorKind::InvalidInput, "corrupt deflate stream")),
+                    Ok(Out::Corrupt) => {
+                        return Err(io::Error::new(io::ErrorKind::InvalidInput, "corrupt deflate stream"))
+                    }
                     Ok(Out::Incomplete) | Err(_) => {
                         return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "incomplete deflate stream"))
                     }

@@ -34,7 +34,8 @@ fn reset_peak() {
 /// of three, with the peak memory each adds to the loaded campaigns.
 pub fn run_coordination(args: &[String]) -> Result<(), String> {
     use takedown::core::coord::{self, Kind, Settings};
-    let options = Options::parse("bench-coordination", args, &["--memory-budget", "--windows", "--kinds"], &[])?;
+    let options =
+        Options::parse("bench-coordination", args, &["--memory-budget", "--windows", "--kinds"], &["--whole"])?;
     let kinds: Vec<Kind> = match options.value("--kinds") {
         None => Kind::ALL.to_vec(),
         Some(names) => names
@@ -52,8 +53,12 @@ pub fn run_coordination(args: &[String]) -> Result<(), String> {
         .split(',')
         .map(|w| w.trim().parse().map_err(|_| format!("--windows {w} is not a number of seconds")))
         .collect::<Result<_, _>>()?;
+    let budget = memory_budget(options.value("--memory-budget"))?;
+    if options.switch("--whole") {
+        return time_whole(&paths, budget, &kinds, windows[0]);
+    }
     let started = Instant::now();
-    let campaigns = load(&paths, memory_budget(options.value("--memory-budget"))?)?;
+    let campaigns = load(&paths, budget)?;
     let tweets: usize = campaigns.iter().map(|c| c.store.len()).sum();
     let loaded = status_mib("VmRSS:").unwrap_or(0.0);
     println!(
@@ -84,6 +89,41 @@ pub fn run_coordination(args: &[String]) -> Result<(), String> {
             );
         }
     }
+    Ok(())
+}
+
+/// Times reading the files and computing the kinds' networks, as
+/// `takedown coordination` does (the kinds on as many threads as there are
+/// cores), within this process: the same work a library call measures.
+fn time_whole(
+    paths: &[PathBuf],
+    budget: usize,
+    kinds: &[takedown::core::coord::Kind],
+    window: u32,
+) -> Result<(), String> {
+    use takedown::core::coord::{self, Pool, Settings};
+    let (mut best, mut edges) = (f64::MAX, 0);
+    for _ in 0..7 {
+        let started = Instant::now();
+        let campaigns = load(paths, budget)?;
+        let work: Vec<_> = campaigns.iter().flat_map(|c| kinds.iter().map(move |&k| (c, k))).collect();
+        edges = crate::coordination::parallel_map(&work, |&(c, kind)| {
+            coord::network(
+                &Pool::one(&c.name, &c.store),
+                Settings { window, min_weight: 1, max_group: None, ..Settings::new(kind) },
+            )
+            .directed()
+            .len()
+        })
+        .into_iter()
+        .sum::<usize>();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    println!(
+        "ingest and networks in-process {:.1} ms (best of 7), {} directed edges",
+        best * 1000.0,
+        group_digits(edges as u64)
+    );
     Ok(())
 }
 

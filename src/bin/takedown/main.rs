@@ -69,8 +69,9 @@ const USAGE: &str = r#"usage:
       (defaults: 60 s, weight 2, duckdb)
   takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
   takedown bench FILE...                  bare csv row count against full ingest, with memory
-  takedown bench-coordination [--windows S,S...] [--kinds KIND,...] FILE...
-                                          every network kind's time and peak memory
+  takedown bench-coordination [--windows S,S...] [--kinds KIND,...] [--whole] FILE...
+                                          every network kind's time and peak memory; --whole:
+                                          reading the files and the kinds' networks, timed together
   takedown bench-layout [NODES EDGES]     the force layout's ms per iteration and time to settle
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
 

@@ -116,46 +116,42 @@ pub fn normalise_text(text: &str) -> String {
     out
 }
 
-/// [`normalise_text`] into `out`, with `lower` as scratch: no allocation per
-/// tweet once the buffers have grown.
+/// [`normalise_text`] into `out` in one pass over the text, with `lower` as
+/// scratch: no allocation per tweet once the buffers have grown.
 fn normalise_into(text: &str, lower: &mut String, out: &mut String) {
-    lower.clear();
-    if text.is_ascii() {
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-    } else {
-        for c in text.chars() {
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else if caseless(c) {
-                lower.push(c);
-            } else {
-                lower.extend(c.to_lowercase());
-            }
-        }
-        // Final sigma, as str::to_lowercase (and Python's lower) write it.
-        if lower.contains('σ') {
-            *lower = text.to_lowercase();
-        }
-    }
     out.clear();
-    let mut words = |piece: &str| {
-        for word in piece.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+    // A capital sigma's small form depends on its neighbours (final ς):
+    // str::to_lowercase writes it as Python's lower does.
+    let source: &str = if text.contains('Σ') {
+        *lower = text.to_lowercase();
+        lower
+    } else {
+        text
     };
-    // A mention runs from its `@` to the next whitespace, so the text after
-    // it starts with whitespace (or is empty): the pieces never touch.
-    let mut rest = lower.as_str();
-    while let Some(at) = rest.find('@') {
-        words(&rest[..at]);
-        let after = &rest[at..];
-        rest = &after[after.find(char::is_whitespace).unwrap_or(after.len())..];
+    let mut space = false;
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c == '@' {
+            // A mention runs from its `@` to the next whitespace.
+            space |= chars.by_ref().any(char::is_whitespace);
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if caseless(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    words(rest);
 }
 
 /// Whether `c` lies in a block of scripts without case (Hebrew to Myanmar,
@@ -334,7 +330,68 @@ pub(super) fn tell_texts_apart(pool: &Pool, events: &mut [Event], names: &mut Na
 
 #[cfg(test)]
 mod tests {
-    use super::caseless;
+    use super::{caseless, normalise_text};
+
+    /// The normalisation as the toolkit states it, step by step: lowercase
+    /// the whole text, drop each `@` and what follows it up to whitespace,
+    /// then join the words with one space.
+    fn by_the_book(text: &str) -> String {
+        let lower = text.to_lowercase();
+        let mut kept = String::new();
+        let mut in_mention = false;
+        for c in lower.chars() {
+            if c == '@' {
+                in_mention = true;
+            } else if c.is_whitespace() {
+                in_mention = false;
+                kept.push(c);
+            } else if !in_mention {
+                kept.push(c);
+            }
+        }
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_pass_normalises_as_the_book_does() {
+        let pieces = [
+            "Hello",
+            "WORLD",
+            "@Someone",
+            "a@b",
+            "@",
+            "ΟΔΟΣ",
+            "Σ",
+            "İstanbul",
+            "ﬁ",
+            "ข่าว",
+            "ДРУГ",
+            "\u{a0}",
+            "\t",
+            "\n",
+            "  ",
+            "x@y@z",
+            "@@",
+            "😀",
+            "ß",
+            "ǅ",
+            "#Tag",
+            "http://t.co/X",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            assert_eq!(normalise_text(&text), by_the_book(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn caseless_characters_lowercase_to_themselves() {
