@@ -208,7 +208,23 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
         change.reform(move |_: MouseEvent| ViewAction::OpenEdge(Some(ids.clone())))
     };
     let label = |i: u32| o.nodes[i as usize].label.clone();
-    let shown: Vec<_> = o.edges.iter().skip(*offset).take(PAGE).collect();
+    let sort = use_state(|| None::<(EdgeColumn, bool)>);
+    let order = use_memo((props.overview.clone(), *sort), |(o, sort)| sorted_edges(o, *sort));
+    let shown: Vec<_> = order.iter().skip(*offset).take(PAGE).map(|&i| &o.edges[i]).collect();
+    let header = |column: EdgeColumn, title: &'static str| {
+        let (sort, offset) = (sort.clone(), offset.clone());
+        let descending = match *sort {
+            Some((c, d)) if c == column => Some(d),
+            _ => None,
+        };
+        let aria = descending.map(|d| if d { "descending" } else { "ascending" });
+        let on_click = Callback::from(move |_: MouseEvent| {
+            // Largest first, then turned round.
+            sort.set(Some((column, descending.is_none_or(|d| !d))));
+            offset.set(0);
+        });
+        html! { <th scope="col" class="num" aria-sort={aria}><button class="link" onclick={on_click}>{title}</button></th> }
+    };
     html! {
         <>
             <dl class="metrics">
@@ -235,9 +251,9 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                     <table class="edge-table" aria-labelledby="edges-title">
                         <thead><tr>
                             <th scope="col">{"Account"}</th><th scope="col">{"Account"}</th>
-                            <th scope="col" class="num">{"Weight →"}</th><th scope="col" class="num">{"Weight ←"}</th>
-                            <th scope="col" class="num">{"Tweet pairs"}</th><th scope="col" class="num">{"Mean Δt"}</th>
-                            <th scope="col" class="num">{"Symmetry"}</th><th scope="col">{"Evidence"}</th>
+                            {header(EdgeColumn::Forward, "Weight →")}{header(EdgeColumn::Backward, "Weight ←")}
+                            {header(EdgeColumn::Pairs, "Tweet pairs")}{header(EdgeColumn::MeanDt, "Mean Δt")}
+                            {header(EdgeColumn::Symmetry, "Symmetry")}<th scope="col">{"Evidence"}</th>
                         </tr></thead>
                         <tbody>
                             { for shown.iter().map(|e| html! {
@@ -260,9 +276,56 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                 <Exports job={props.job} />
                 <Communities overview={props.overview.clone()} />
                 <BarChart title="Coordinated tweets per month" points={o.months.iter().map(|m| (m.month.clone(), m.coordinated)).collect::<Vec<_>>()} unit="tweets" />
+                <details class="months">
+                    <summary>{"Coordinated tweets against all tweets, month by month"}</summary>
+                    <table class="month-table">
+                        <thead><tr><th scope="col">{"Month"}</th><th scope="col" class="num">{"Tweets"}</th><th scope="col" class="num">{"Coordinated"}</th><th scope="col" class="num">{"Share"}</th></tr></thead>
+                        <tbody>
+                            { for o.months.iter().filter(|m| m.tweets > 0).map(|m| html! {
+                                <tr><td>{&m.month}</td><td class="num">{format::count(m.tweets)}</td><td class="num">{format::count(m.coordinated)}</td><td class="num">{format::percent(m.coordinated, m.tweets)}</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </details>
             }
         </>
     }
+}
+
+/// The edge table's sortable columns.
+#[derive(Clone, Copy, PartialEq)]
+enum EdgeColumn {
+    Forward,
+    Backward,
+    Pairs,
+    MeanDt,
+    Symmetry,
+}
+
+/// The edges' places in the order asked for (strongest first by default),
+/// ties kept in that order.
+fn sorted_edges(o: &Overview, sort: Option<(EdgeColumn, bool)>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..o.edges.len()).collect();
+    let Some((column, descending)) = sort else { return order };
+    let value = |i: &usize| {
+        let e = &o.edges[*i];
+        match column {
+            EdgeColumn::Forward => f64::from(e.forward),
+            EdgeColumn::Backward => f64::from(e.backward),
+            EdgeColumn::Pairs => e.pairs as f64,
+            EdgeColumn::MeanDt => e.mean_dt,
+            EdgeColumn::Symmetry => e.symmetry,
+        }
+    };
+    order.sort_by(|a, b| {
+        let by = value(a).total_cmp(&value(b));
+        if descending {
+            by.reverse()
+        } else {
+            by
+        }
+    });
+    order
 }
 
 #[derive(Properties, PartialEq)]

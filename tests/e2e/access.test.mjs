@@ -142,8 +142,8 @@ test('with the keyboard alone: skip link, choosing files, loading, tabs, charts 
 
   await tabTo(page, (f) => f.id === 'tab-overview', 'the selected tab');
   await page.keyboard.press('End');
-  assert.equal((await focused(page)).id, 'tab-tweets', 'End goes to the last tab');
-  await page.waitForSelector('#tab-tweets[aria-selected="true"]');
+  assert.equal((await focused(page)).id, 'tab-coordination', 'End goes to the last tab');
+  await page.waitForSelector('#tab-coordination[aria-selected="true"]');
   await page.keyboard.press('Home');
   assert.equal((await focused(page)).id, 'tab-overview', 'Home goes to the first tab');
   await page.keyboard.press('ArrowRight');

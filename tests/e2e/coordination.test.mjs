@@ -78,6 +78,13 @@ test('the tab shows the co-retweet network counted from the release, its evidenc
   const ours = Papa.parse(execFileSync(join(ROOT, 'target/release/takedown'), ['coordination', '--undirected', THAILAND[0]], { encoding: 'utf8' }), { header: true, skipEmptyLines: true }).data;
   assert.deepEqual(new Set(rows.map(key)), new Set(ours.map(key)), 'the CSV holds the pairs the CLI prints');
 
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#graph-svg')]);
+  assert.equal((readFileSync(await svg.path(), 'utf8').match(/<circle /g) ?? []).length, expected.nodes, 'the SVG draws every account');
+  // The search rings the account it finds and names it.
+  const someone = await page.getAttribute('.edge-table tbody tr:first-child td:first-child', 'title');
+  await page.fill('#graph-search', someone);
+  await page.waitForFunction(() => document.querySelector('.graph-tools [role="status"]')?.textContent.startsWith('Found'));
+
   // The first pair's tweets: as many as the table says are behind it.
   const pairs = Number((await page.textContent('.edge-table tbody tr:first-child td:nth-child(5)')).replace(/\D/g, ''));
   await page.click('.edge-table tbody tr:first-child button');
