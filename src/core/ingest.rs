@@ -9,6 +9,7 @@
 //! along are counted with it; a file that is not an archive is refused with a
 //! sentence; and what loaded is kept whatever comes after.
 
+pub use crate::core::campaign::Campaign;
 use crate::core::error::{group_digits, Position, Problem, Rejection};
 use crate::core::gzip::{self, Notes};
 use crate::core::records::{Broken, Records};
@@ -18,18 +19,14 @@ use crate::core::store::Store;
 use crate::core::zip::{self, Container, Member, ReadSeek, SharedReader};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
-/// How many rejected rows a campaign keeps the reasons of.
-const KEPT_REJECTIONS: usize = 20;
 /// How many times records may be read again from their second line between
 /// two good rows: enough for the lines of a long tweet that a stray quote
 /// shifted, few enough that no byte is read more than this many times over.
 const REREADS: u32 = 8;
-/// How many of its files a campaign lists by name; the rest are counted.
-const LISTED_FILES: usize = 50;
 
 /// A file the user chose: its name, size and a handle to read it.
 pub struct Input {
@@ -52,21 +49,6 @@ pub struct FileProgress {
     pub rejected: u64,
     pub done: bool,
     pub errors: Vec<String>,
-}
-
-/// One campaign's data and the account of how it was read.
-pub struct Campaign {
-    pub name: String,
-    pub store: Store,
-    pub rejected_rows: u64,
-    pub rejections: Vec<Rejection>,
-    /// Rejected rows by [`Problem::name`].
-    pub rejected_by_kind: BTreeMap<String, u64>,
-    pub duplicate_tweets: u64,
-    pub files: Vec<String>,
-    /// Files read beyond the ones listed in `files`.
-    pub more_files: u64,
-    unsettled: bool,
 }
 
 /// Counts the bytes taken from the user's file, for progress.
@@ -500,67 +482,6 @@ pub fn campaign_name(file: &str, member: Option<&str>) -> String {
         .or_else(|| member.and_then(schema::parse_file_name))
         .map(|n| n.campaign)
         .unwrap_or_else(|| schema::file_stem(file).to_string())
-}
-
-impl Campaign {
-    fn new(name: String) -> Campaign {
-        Campaign {
-            name,
-            store: Store::default(),
-            rejected_rows: 0,
-            rejections: Vec::new(),
-            rejected_by_kind: BTreeMap::new(),
-            duplicate_tweets: 0,
-            files: Vec::new(),
-            more_files: 0,
-            unsettled: false,
-        }
-    }
-
-    /// Takes in a campaign of the same name loaded later (files added to a campaign
-    /// already open); duplicates across the two are removed, in place.
-    pub fn absorb(&mut self, other: Campaign) {
-        self.store.append(other.store);
-        self.rejected_rows += other.rejected_rows;
-        let room = KEPT_REJECTIONS.saturating_sub(self.rejections.len());
-        self.rejections.extend(other.rejections.into_iter().take(room));
-        for (kind, n) in other.rejected_by_kind {
-            *self.rejected_by_kind.entry(kind).or_default() += n;
-        }
-        self.duplicate_tweets += other.duplicate_tweets + self.store.remove_duplicate_tweets() as u64;
-        self.more_files += other.more_files;
-        for file in other.files {
-            self.list_file(file);
-        }
-        self.store.shrink();
-    }
-
-    /// The files read, as the summary lists them: the first few by name.
-    pub fn file_list(&self) -> Vec<String> {
-        let mut files = self.files.clone();
-        if self.more_files > 0 {
-            files.push(format!("and {} more", group_digits(self.more_files)));
-        }
-        files
-    }
-
-    fn list_file(&mut self, label: String) {
-        if self.files.len() < LISTED_FILES {
-            self.files.push(label);
-        } else {
-            self.more_files += 1;
-        }
-    }
-
-    /// Counts a rejected row; returns where its reason was kept, if it was.
-    fn reject(&mut self, rejection: Rejection) -> Option<usize> {
-        self.rejected_rows += 1;
-        *self.rejected_by_kind.entry(rejection.problem.name().to_string()).or_default() += 1;
-        (self.rejections.len() < KEPT_REJECTIONS).then(|| {
-            self.rejections.push(rejection);
-            self.rejections.len() - 1
-        })
-    }
 }
 
 /// The reader a `Loader` needs over bytes held in memory (tests, samples).

@@ -2,6 +2,7 @@
 //! them. No browser crate may appear here (the test command checks), so all of it
 //! runs and is tested natively.
 
+pub mod campaign;
 pub mod chart;
 pub mod coord;
 pub mod error;

@@ -2,8 +2,8 @@
 //! table, an account, a tweet search, a timeline, the overview of a date range —
 //! each answered with one small serialisable value.
 
+use crate::core::campaign::Campaign;
 use crate::core::fold::fold;
-use crate::core::ingest::Campaign;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
 use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, Keys, Ranking, Summary};
@@ -11,31 +11,12 @@ use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::core::time::Range;
+
 pub use crate::core::search::{
     tweet_record, tweets, tweets_csv, tweets_with, wire_name, Mention, Needle, TweetPage, TweetQuery, TweetRow,
     TweetSort, TWEET_COLUMNS,
 };
-
-/// A time window in minutes since 1970: `from` included, `to` excluded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Range {
-    pub from: u32,
-    pub to: u32,
-}
-
-impl Range {
-    pub fn contains(&self, minutes: u32) -> bool {
-        self.from <= minutes && minutes < self.to
-    }
-
-    /// Whole days from `YYYY-MM-DD` to `YYYY-MM-DD`, both included.
-    pub fn from_days(from: &str, to: &str) -> Option<Range> {
-        let from = time::parse_date(from.as_bytes())?;
-        let to = time::parse_date(to.as_bytes())?;
-        let (from, to) = (from.min(to), from.max(to));
-        Some(Range { from: u32::try_from(from).ok()? * 1440, to: (u32::try_from(to).ok()? + 1) * 1440 })
-    }
-}
 
 fn in_range(range: Option<Range>, minutes: u32) -> bool {
     range.is_none_or(|r| r.contains(minutes))

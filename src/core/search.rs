@@ -2,8 +2,8 @@
 //! text (folded by [`crate::core::fold`]), the order, and one page of rows
 //! with the places the words were found.
 
+use crate::core::campaign::Campaign;
 use crate::core::fold::fold_into;
-use crate::core::ingest::Campaign;
 use crate::core::query::{csv_field, Range};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{domain, fold_tag, user_label, RevealedNames};

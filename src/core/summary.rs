@@ -1,13 +1,12 @@
 //! The figures a campaign is known by: headline counts, top-N lists and timelines,
 //! small enough to send to the page whole.
 
+use crate::core::campaign::Campaign;
 use crate::core::error::Rejection;
 use crate::core::fold::fold;
-use crate::core::ingest::Campaign;
-use crate::core::query::Range;
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind};
-use crate::core::time;
+use crate::core::time::{self, Range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

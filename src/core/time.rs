@@ -3,6 +3,8 @@
 //! Tweet times are stored as `u32` minutes since the Unix epoch (enough until the
 //! year 10 136), account creation dates as `i32` days.
 
+use serde::{Deserialize, Serialize};
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 pub fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
     let y = if month <= 2 { year - 1 } else { year };
@@ -129,6 +131,27 @@ pub fn week_start(days: i32) -> i32 {
 pub fn month_start(days: i32) -> i32 {
     let (y, m, _) = civil_from_days(days);
     days_from_civil(y, m, 1)
+}
+
+/// A time window in minutes since 1970: `from` included, `to` excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Range {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl Range {
+    pub fn contains(&self, minutes: u32) -> bool {
+        self.from <= minutes && minutes < self.to
+    }
+
+    /// Whole days from `YYYY-MM-DD` to `YYYY-MM-DD`, both included.
+    pub fn from_days(from: &str, to: &str) -> Option<Range> {
+        let from = parse_date(from.as_bytes())?;
+        let to = parse_date(to.as_bytes())?;
+        let (from, to) = (from.min(to), from.max(to));
+        Some(Range { from: u32::try_from(from).ok()? * 1440, to: (u32::try_from(to).ok()? + 1) * 1440 })
+    }
 }
 
 #[cfg(test)]

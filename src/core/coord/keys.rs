@@ -4,9 +4,9 @@
 use super::events::Events;
 use super::similar::{band_keys, word_set, WordSets};
 use super::{Event, Pool};
-use crate::core::query::Range;
 use crate::core::store::{hash_bytes, Entity, Interner, Store, TweetId, TweetKind};
 use crate::core::summary::fold_tag;
+use crate::core::time::Range;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 

@@ -41,8 +41,8 @@ pub use overview::{evidence_rows, overview, EdgeRow, EvidenceRow, EvidenceTweet,
 pub use pool::Pool;
 pub use profile::{profiles, CommunityProfile};
 
-use crate::core::query::Range;
 use crate::core::store::FxMap;
+use crate::core::time::Range;
 use job::Scan;
 use serde::{Deserialize, Serialize};
 

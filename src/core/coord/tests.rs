@@ -237,7 +237,7 @@ fn texts_that_share_a_hash_are_still_told_apart() {
 fn a_date_range_and_a_percentile_narrow_the_network() {
     let c = retweets();
     // Only 11:00 onwards: the retweets of 901 by a and b.
-    let range = Some(crate::core::query::Range { from: (18_262 * 24 + 11) * 60, to: (18_262 * 24 + 12) * 60 });
+    let range = Some(crate::core::time::Range { from: (18_262 * 24 + 11) * 60, to: (18_262 * 24 + 12) * 60 });
     let net = network(&pool(&c), Settings { range, ..settings(Kind::CoRetweet, 60) });
     assert_eq!(net.directed().len(), 2);
     // Weights of the pairs' stronger directions: a–b 2, a–d 2, b–d 2 → the

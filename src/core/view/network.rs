@@ -3,7 +3,7 @@
 //! the edge whose evidence is open.
 
 use crate::core::coord::{Kind, Settings};
-use crate::core::query::Range;
+use crate::core::time::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NetworkView {
