@@ -1,13 +1,15 @@
 //! One account: profile fields, figures, activity, rhythm, hashtags and tweets.
 
-use super::accounts::CopyButton;
+use super::accounts::{short_id, CopyButton};
 use super::app::focus_if_lost;
 use super::charts::{BarChart, Heatmap};
 use super::format;
 use super::hooks::use_answer;
 use super::ranked_list::RankedList;
+use super::state::{view_changer, AppContext};
 use super::tweets::TweetList;
 use crate::core::query::{Answer, Query, TweetQuery};
+use crate::core::view::ViewAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -60,9 +62,62 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                     <Heatmap title="Weekday and hour" cells={detail.hour_by_weekday.clone()} />
                     <RankedList title="Hashtags" items={detail.top_hashtags.clone()} />
                 </div>
+                <Partners id={r.id.clone()} />
                 <h3>{"Tweets, newest first"}</h3>
                 <TweetList query={TweetQuery { account: Some(r.id.clone()), limit: 20, ..TweetQuery::default() }} />
             }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PartnersProps {
+    id: String,
+}
+
+/// The accounts this one acted with in the network the Coordination tab
+/// showed last, strongest first, each with the tweets behind the pair.
+#[function_component]
+fn Partners(props: &PartnersProps) -> Html {
+    let state = use_context::<AppContext>().expect("the page sits inside the app's state provider");
+    let change = view_changer(&state);
+    let Some((_, o)) = &state.network else { return html! {} };
+    let Some(me) = o.nodes.iter().position(|n| n.id == props.id) else {
+        return html! { <p class="muted">{format!("In the last network ({} within {} s) this account acted with no other.", o.settings.kind.name(), o.settings.window)}</p> };
+    };
+    let partners: Vec<_> = o
+        .edges
+        .iter()
+        .filter(|e| e.a as usize == me || e.b as usize == me)
+        .map(|e| {
+            let (other, mine, theirs) =
+                if e.a as usize == me { (e.b, e.forward, e.backward) } else { (e.a, e.backward, e.forward) };
+            (&o.nodes[other as usize], mine, theirs, e.pairs)
+        })
+        .collect();
+    html! {
+        <section class="partners" aria-labelledby="partners-title">
+            <h3 id="partners-title">{format!("Acted with ({} within {} s)", o.settings.kind.name(), o.settings.window)}</h3>
+            <div class="table-scroll">
+                <table class="partner-table">
+                    <thead><tr>
+                        <th scope="col">{"Account"}</th><th scope="col" class="num">{"Weight →"}</th>
+                        <th scope="col" class="num">{"Weight ←"}</th><th scope="col" class="num">{"Tweet pairs"}</th><th scope="col">{"Evidence"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for partners.iter().take(50).map(|(n, mine, theirs, pairs)| {
+                            let ids = (props.id.clone(), n.id.clone());
+                            html! {
+                                <tr>
+                                    <td dir="auto" title={n.id.clone()}>{short_id(&n.label)}</td>
+                                    <td class="num">{*mine}</td><td class="num">{*theirs}</td><td class="num">{format::count(*pairs)}</td>
+                                    <td><button class="link" onclick={change.reform(move |_: MouseEvent| ViewAction::OpenEdge(Some(ids.clone())))}>{"Tweets"}</button></td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -175,6 +175,11 @@ impl Bridge {
         self.send(&Request::Export { job, network, file }, &[]);
     }
 
+    /// Holds a node of network job `network` at a point of the layout.
+    pub fn pin(&self, network: u32, node: u32, x: f32, y: f32) {
+        self.send(&Request::Pin { network, node, x, y }, &[]);
+    }
+
     /// Stops following a network or evidence job (and stops the network).
     pub fn drop_stream(&self, job: u32) {
         if self.streams.borrow_mut().remove(&job).is_some() {

@@ -10,7 +10,7 @@ use super::format;
 use super::network_graph::NetworkGraph;
 use super::overview::count_metric;
 use super::pager::Pager;
-use super::state::{view_changer, AppContext};
+use super::state::{view_changer, Action, AppContext};
 use crate::core::coord::{Kind, Overview, Progress};
 use crate::core::view::{NetworkView, ViewAction, PERCENTILES, WINDOWS};
 use crate::worker::protocol::{Coordination, NetworkFile};
@@ -54,6 +54,7 @@ fn use_network(
     let bridge = use_context::<BridgeContext>().expect("the tab sits inside the worker provider");
     let network = use_state(|| NetworkState::Asking);
     let drawing = use_state(|| None::<Drawing>);
+    let dispatcher = state.dispatcher();
     let settings = view.settings(range);
     {
         let (network, drawing) = (network.clone(), drawing.clone());
@@ -64,15 +65,22 @@ fn use_network(
             let job = std::rc::Rc::new(std::cell::Cell::new(0));
             let asked = match &*bridge {
                 Ok(b) => {
-                    let (network, job) = (network.clone(), Rc::clone(&job));
+                    let (network, job, dispatcher) = (network.clone(), Rc::clone(&job), dispatcher.clone());
+                    let updates = std::cell::Cell::new(0u32);
                     Some(b.coordinate(
                         campaigns.clone(),
                         settings,
                         Callback::from(move |event| match event {
                             Coordination::Progress(p) => network.set(NetworkState::Running(p)),
-                            Coordination::Network(o) => network.set(NetworkState::Done(job.get(), Rc::new(*o))),
+                            Coordination::Network(o) => {
+                                let o = Rc::new(*o);
+                                dispatcher.dispatch(Action::NetworkShown(job.get(), Rc::clone(&o)));
+                                network.set(NetworkState::Done(job.get(), o))
+                            }
                             Coordination::Layout { positions, settled } => {
-                                drawing.set(Some(Drawing { positions: Rc::new(positions), settled }))
+                                let count = updates.get() + 1;
+                                updates.set(count);
+                                drawing.set(Some(Drawing { positions: Rc::new(positions), settled, updates: count }))
                             }
                             Coordination::Failed(why) => network.set(NetworkState::Failed(why)),
                             Coordination::Evidence(_) | Coordination::File(_) => {}
@@ -102,6 +110,9 @@ fn use_network(
 pub struct Drawing {
     pub positions: Rc<Vec<f32>>,
     pub settled: bool,
+    /// How many positions have come: a dragged node's layout may settle
+    /// again within one message.
+    pub updates: u32,
 }
 
 #[function_component]
@@ -207,7 +218,11 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
         let ids = (o.nodes[e.a as usize].id.clone(), o.nodes[e.b as usize].id.clone());
         change.reform(move |_: MouseEvent| ViewAction::OpenEdge(Some(ids.clone())))
     };
-    let label = |i: u32| o.nodes[i as usize].label.clone();
+    let account = |i: u32| {
+        let n = &o.nodes[i as usize];
+        let id = n.id.clone();
+        html! { <button class="link" onclick={change.reform(move |_: MouseEvent| ViewAction::OpenAccount(id.clone()))}>{short_id(&n.label)}</button> }
+    };
     let sort = use_state(|| None::<(EdgeColumn, bool)>);
     let order = use_memo((props.overview.clone(), *sort), |(o, sort)| sorted_edges(o, *sort));
     let shown: Vec<_> = order.iter().skip(*offset).take(PAGE).map(|&i| &o.edges[i]).collect();
@@ -243,8 +258,9 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
             if o.edges.is_empty() {
                 <p class="muted">{"No two accounts acted together this way within the window: try a longer window, a smaller least weight or another kind."}</p>
             } else {
-                <NetworkGraph overview={props.overview.clone()} positions={props.drawing.as_ref().map(|d| d.positions.clone())}
-                    settled={props.drawing.as_ref().is_some_and(|d| d.settled)} />
+                <NetworkGraph job={props.job} overview={props.overview.clone()} positions={props.drawing.as_ref().map(|d| d.positions.clone())}
+                    settled={props.drawing.as_ref().is_some_and(|d| d.settled)}
+                    updates={props.drawing.as_ref().map_or(0, |d| d.updates)} />
                 <EvidencePanel job={props.job} overview={props.overview.clone()} />
                 <h3 id="edges-title">{"Account pairs, strongest first"}</h3>
                 <div class="table-scroll">
@@ -258,8 +274,8 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                         <tbody>
                             { for shown.iter().map(|e| html! {
                                 <tr>
-                                    <td dir="auto" title={o.nodes[e.a as usize].id.clone()}>{short_id(&label(e.a))}</td>
-                                    <td dir="auto" title={o.nodes[e.b as usize].id.clone()}>{short_id(&label(e.b))}</td>
+                                    <td dir="auto" title={o.nodes[e.a as usize].id.clone()}>{account(e.a)}</td>
+                                    <td dir="auto" title={o.nodes[e.b as usize].id.clone()}>{account(e.b)}</td>
                                     <td class="num">{e.forward}</td><td class="num">{e.backward}</td>
                                     <td class="num">{format::count(e.pairs)}</td>
                                     <td class="num">{format!("{:.0} s", e.mean_dt)}</td>

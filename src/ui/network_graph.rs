@@ -1,10 +1,12 @@
 //! The network drawn on a canvas: accounts as dots coloured by community
 //! and sized by their edges, placed where the worker's force layout puts
-//! them as it settles. Drag to pan, wheel or +/− to zoom, click an account
+//! them as it settles. Drag the background to pan and an account to place
+//! it (the layout settles around it), wheel or +/− to zoom, click an account
 //! for its page or a line for the tweets behind it. The tables below the
 //! drawing hold the same edges for keyboard and screen-reader use.
 
 use super::accounts::{download, download_url};
+use super::app::BridgeContext;
 use super::state::{view_changer, AppContext};
 use crate::core::coord::graph::{colour, radius, OTHER_COLOUR};
 use crate::core::coord::Overview;
@@ -18,10 +20,14 @@ const HEIGHT: f64 = 480.0;
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkGraphProps {
+    /// The worker's job that computed the network (a dragged node is pinned in its layout).
+    pub job: u32,
     pub overview: Rc<Overview>,
     /// x, y per node, interleaved; `None` until the layout's first positions.
     pub positions: Option<Rc<Vec<f32>>>,
     pub settled: bool,
+    /// How many positions the layout has sent.
+    pub updates: u32,
 }
 
 /// Pan and zoom: screen = (world − centre) · scale + middle.
@@ -244,7 +250,11 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     let change = view_changer(&state);
     let canvas = use_node_ref();
     let camera = use_state(|| None::<Camera>);
-    let drag = use_mut_ref(|| None::<(f64, f64, bool)>);
+    // Where a press began, whether it has moved, and the node it grabbed (none: the view pans).
+    let drag = use_mut_ref(|| None::<(f64, f64, bool, Option<usize>)>);
+    let bridge = use_context::<BridgeContext>().expect("the graph sits inside the worker provider");
+    // The account placed by hand last (its user id), as `data-placed` says.
+    let placed = use_state(|| None::<String>);
     let width = use_state(|| 900.0f64);
     let colour_by = use_state(|| ColourBy::Community);
     let found = use_state(|| None::<usize>);
@@ -284,30 +294,57 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
     }
     let point = |e: &MouseEvent| (f64::from(e.offset_x()), f64::from(e.offset_y()));
     let on_down = {
-        let drag = drag.clone();
+        let (drag, positions, scene) = (drag.clone(), positions.clone(), scene.clone());
         Callback::from(move |e: MouseEvent| {
             let (x, y) = point(&e);
-            *drag.borrow_mut() = Some((x, y, false));
+            let grabbed = std::cell::Cell::new(None);
+            if let Some(p) = &positions {
+                scene(p, &|s| {
+                    if let Some(Hit::Node(i)) = s.hit(x, y) {
+                        grabbed.set(Some(i));
+                    }
+                });
+            }
+            *drag.borrow_mut() = Some((x, y, false, grabbed.get()));
         })
     };
     let on_move = {
-        let (drag, camera) = (drag.clone(), camera.clone());
+        let (drag, camera, bridge, job, width) = (drag.clone(), camera.clone(), bridge.clone(), props.job, *width);
         Callback::from(move |e: MouseEvent| {
             let mut held = drag.borrow_mut();
-            let Some((x0, y0, moved)) = held.as_mut() else { return };
+            let Some((x0, y0, moved, grabbed)) = held.as_mut() else { return };
             let (x, y) = point(&e);
-            if (x - *x0).hypot(y - *y0) > 3.0 || *moved {
-                *moved = true;
-                camera.set(Some(Camera { x: cam.x - (x - *x0) / cam.scale, y: cam.y - (y - *y0) / cam.scale, ..cam }));
-                (*x0, *y0) = (x, y);
+            if (x - *x0).hypot(y - *y0) <= 3.0 && !*moved {
+                return;
+            }
+            *moved = true;
+            match grabbed {
+                // The node goes where the pointer is, in the layout's own coordinates.
+                Some(node) => {
+                    let (wx, wy) = ((x - width / 2.0) / cam.scale + cam.x, (y - HEIGHT / 2.0) / cam.scale + cam.y);
+                    if let Ok(b) = &*bridge {
+                        b.pin(job, *node as u32, wx as f32, wy as f32);
+                    }
+                }
+                None => {
+                    camera.set(Some(Camera {
+                        x: cam.x - (x - *x0) / cam.scale,
+                        y: cam.y - (y - *y0) / cam.scale,
+                        ..cam
+                    }));
+                    (*x0, *y0) = (x, y);
+                }
             }
         })
     };
     let on_up = {
-        let (drag, o, positions, change, scene) =
-            (drag.clone(), o.clone(), positions.clone(), change.clone(), scene.clone());
+        let (drag, o, positions, change, scene, placed) =
+            (drag.clone(), o.clone(), positions.clone(), change.clone(), scene.clone(), placed.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some((_, _, moved)) = drag.borrow_mut().take() else { return };
+            let Some((_, _, moved, grabbed)) = drag.borrow_mut().take() else { return };
+            if let (true, Some(node)) = (moved, grabbed) {
+                placed.set(Some(o.nodes[node].id.clone()));
+            }
             let Some(p) = positions.as_ref().filter(|_| !moved) else { return };
             let (x, y) = point(&e);
             let hit = std::cell::Cell::new(None);
@@ -323,6 +360,22 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
             }
         })
     };
+    {
+        // A drag that ends off the canvas (or after the canvas moved under
+        // the pointer) still ends: the page hears the release.
+        let (drag, o, placed) = (drag.clone(), o.clone(), placed.clone());
+        use_effect_with(o.clone(), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "mouseup", move |_| {
+                    let taken = drag.borrow_mut().take();
+                    if let Some((_, _, true, Some(node))) = taken {
+                        placed.set(Some(o.nodes[node].id.clone()));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let zoom = move |camera: &UseStateHandle<Option<Camera>>, by: f64| {
         camera.set(Some(Camera { scale: cam.scale * by, ..cam }));
     };
@@ -395,7 +448,7 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         None => String::new(),
     };
     html! {
-        <figure class="network-graph" data-settled={props.settled.to_string()}>
+        <figure class="network-graph" data-settled={props.settled.to_string()} data-updates={props.updates.to_string()} data-placed={(*placed).clone()}>
             <div class="graph-tools controls">
                 {button("Zoom in", 1.25)}{button("Zoom out", 0.8)}
                 <button type="button" onclick={reset}>{"Fit"}</button>
@@ -417,7 +470,7 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
                     onwheel={on_wheel} role="img"
                     aria-label={format!("The network: {} accounts and {} pairs; the tables below list them", o.nodes.len(), o.edges.len())} />
             </div>
-            <figcaption class="muted">{"Colour: community (or campaign). Size: how many accounts each acted with. Drag to move, wheel to zoom, click an account or a line."}</figcaption>
+            <figcaption class="muted">{"Colour: community (or campaign). Size: how many accounts each acted with. Drag the background to move, an account to place it; wheel to zoom; click an account or a line."}</figcaption>
         </figure>
     }
 }

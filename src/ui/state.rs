@@ -1,5 +1,6 @@
 //! The one reducer behind the page.
 
+use crate::core::coord::Overview;
 use crate::core::summary::Summary;
 use crate::core::view::{History, ViewAction, ViewState};
 use crate::worker::protocol::{LoadProgress, Response};
@@ -22,6 +23,9 @@ pub struct AppState {
     pub view_history: History,
     pub crashed: Option<String>,
     pub last_load_cancelled: bool,
+    /// The network the Coordination tab showed last, and the worker's job
+    /// that computed it (its evidence is asked of that job).
+    pub network: Option<(u32, Rc<Overview>)>,
 }
 
 pub enum Action {
@@ -32,6 +36,8 @@ pub enum Action {
     LoadStarted(u32),
     /// A change of the view: the person's, or the address bar's.
     View(ViewAction),
+    /// The Coordination tab has a network.
+    NetworkShown(u32, Rc<Overview>),
 }
 
 /// What the page is doing, as `data-status` tells tests.
@@ -116,6 +122,7 @@ impl Reducible for AppState {
             summaries: Rc::clone(&self.summaries),
             view: self.view.clone(),
             crashed: self.crashed.clone(),
+            network: self.network.clone(),
             ..*self
         };
         let mut history = None::<History>;
@@ -136,6 +143,7 @@ impl Reducible for AppState {
                     Some(next.view.apply(ViewAction::Loaded { first: summaries.first().map(|s| s.name.clone()) }));
                 if !cancelled {
                     next.generation += 1;
+                    next.network = None;
                 }
                 next.summaries = Rc::new(summaries);
             }
@@ -167,6 +175,7 @@ impl Reducible for AppState {
                 next.staged = Rc::default();
             }
             Action::View(action) => history = Some(next.view.apply(action)),
+            Action::NetworkShown(job, overview) => next.network = Some((job, overview)),
         }
         if let Some(files) = next.selected_summary().map(chosen_files).filter(|f| *f != next.view.files) {
             let named = next.view.apply(ViewAction::NameFiles(files));

@@ -26,12 +26,14 @@ enum Stage {
         job: Box<Job>,
         cancelled: bool,
     },
-    /// Computed; the layout is there while it settles, and `positions`
-    /// are where it got to.
+    /// Computed; `positions` are where the layout (if the network has an
+    /// edge) got to, and `settling` whether it still runs: a node the person
+    /// drags sets it off again.
     Done {
         network: Network,
         overview: Box<Overview>,
         layout: Option<Box<Layout>>,
+        settling: bool,
         positions: Vec<f32>,
     },
 }
@@ -82,10 +84,7 @@ pub fn start(state: &Rc<RefCell<State>>, id: u32, campaigns: Vec<String>, settin
             return send(id, Coordination::Failed(message));
         }
     };
-    let running = s
-        .coordination
-        .as_ref()
-        .is_some_and(|c| matches!(c.stage, Stage::Running { .. } | Stage::Done { layout: Some(_), .. }));
+    let running = s.coordination.as_ref().is_some_and(|c| c.is_running());
     s.coordination = Some(Computed { id, campaigns, stage: Stage::Running { job, cancelled: false } });
     drop(guard);
     // One loop serves whichever network is asked for last.
@@ -100,7 +99,7 @@ pub fn cancel(state: &mut State, id: u32) {
         Some(Computed { id: running, stage: Stage::Running { cancelled, .. }, .. }) if *running == id => {
             *cancelled = true
         }
-        Some(Computed { id: running, stage: Stage::Done { layout, .. }, .. }) if *running == id => *layout = None,
+        Some(Computed { id: running, stage: Stage::Done { settling, .. }, .. }) if *running == id => *settling = false,
         _ => {}
     }
 }
@@ -127,14 +126,15 @@ async fn run(state: Rc<RefCell<State>>) {
                     Ok(pool) => compute(id, &pool, job, &mut last_report),
                     Err(message) => return send(id, Coordination::Failed(message)),
                 },
-                Stage::Done { network, overview, layout: Some(layout), mut positions } => {
-                    let layout = settle(id, layout, &mut positions, &mut last_report);
-                    Stage::Done { network, overview, layout, positions }
+                Stage::Done { network, overview, layout: Some(mut layout), settling: true, mut positions } => {
+                    let settling = settle(id, &mut layout, overview.nodes.len(), &mut positions, &mut last_report);
+                    Stage::Done { network, overview, layout: Some(layout), settling, positions }
                 }
-                done @ Stage::Done { layout: None, .. } => done,
+                done @ Stage::Done { .. } => done,
             };
-            let more = matches!(stage, Stage::Running { .. } | Stage::Done { layout: Some(_), .. });
-            s.coordination = Some(Computed { id, campaigns, stage });
+            let computed = Computed { id, campaigns, stage };
+            let more = computed.is_running();
+            s.coordination = Some(computed);
             more
         };
         if !more {
@@ -160,26 +160,52 @@ fn compute(id: u32, pool: &Pool, mut job: Box<Job>, last_report: &mut f64) -> St
             let overview = Box::new(coord::overview(pool, &network));
             let layout = (!overview.edges.is_empty()).then(|| layout_of(&overview));
             send(id, Coordination::Network(overview.clone()));
-            Stage::Done { network, overview, layout, positions: Vec::new() }
+            Stage::Done { network, overview, settling: layout.is_some(), layout, positions: Vec::new() }
         }
         Err(job) => Stage::Running { job, cancelled: false },
     }
 }
 
-/// One slice of the layout; the positions go out a few times a second and
-/// once settled.
-fn settle(id: u32, mut layout: Box<Layout>, positions: &mut Vec<f32>, last_report: &mut f64) -> Option<Box<Layout>> {
+/// One slice of the layout; the positions go out several times a second
+/// (less often for a large network, whose positions are a large message) and
+/// once settled. Returns whether it is still settling.
+fn settle(id: u32, layout: &mut Layout, nodes: usize, positions: &mut Vec<f32>, last_report: &mut f64) -> bool {
     let slice_end = now() + SLICE_MS;
     let mut more = true;
     while more && now() < slice_end {
         more = layout.step(ITERATIONS_PER_STEP);
     }
-    if !more || now() - *last_report >= PROGRESS_MS {
+    let every = if nodes > 2_000 { PROGRESS_MS } else { PROGRESS_MS / 2.5 };
+    if !more || now() - *last_report >= every {
         *positions = layout.positions().to_vec();
         send(id, Coordination::Layout { positions: positions.clone(), settled: !more });
         *last_report = now();
     }
-    more.then_some(layout)
+    more
+}
+
+impl Computed {
+    /// Whether the loop has work: a network to compute or a layout to settle.
+    fn is_running(&self) -> bool {
+        matches!(self.stage, Stage::Running { .. } | Stage::Done { settling: true, .. })
+    }
+}
+
+/// Holds a node of network `network` where the person dragged it, and lets
+/// the layout settle around it.
+pub fn pin(state: &Rc<RefCell<State>>, network: u32, node: u32, x: f32, y: f32) {
+    let mut guard = state.borrow_mut();
+    let Some(computed) = guard.coordination.as_mut().filter(|c| c.id == network) else { return };
+    let was_running = computed.is_running();
+    if let Stage::Done { layout: Some(layout), settling, .. } = &mut computed.stage {
+        layout.pin(node, x, y);
+        *settling = true;
+    }
+    let running = computed.is_running();
+    drop(guard);
+    if running && !was_running {
+        wasm_bindgen_futures::spawn_local(run(Rc::clone(state)));
+    }
 }
 
 /// The tweets behind one edge of the network last computed.

@@ -27,6 +27,9 @@ pub enum Request {
     /// A file of the network computed for job `network`, drawn where its
     /// layout has got to: it comes back as a `Blob` beside the answer.
     Export { job: u32, network: u32, file: NetworkFile },
+    /// Holds a node of the network computed for job `network` where the
+    /// person dragged it (layout coordinates); the layout settles again.
+    Pin { network: u32, node: u32, x: f32, y: f32 },
 }
 
 /// The files a network is saved as.

@@ -132,6 +132,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         Request::Coordinate { job, campaigns, settings } => coordination::start(state, job, campaigns, settings),
         Request::Evidence { job, network, a, b } => coordination::evidence(&state.borrow(), job, network, a, b),
         Request::Export { job, network, file } => coordination::export(&state.borrow(), job, network, file),
+        Request::Pin { network, node, x, y } => coordination::pin(state, network, node, x, y),
         Request::Query { job, campaign, query } => {
             let mut guard = state.borrow_mut();
             let State { campaigns, caches, .. } = &mut *guard;

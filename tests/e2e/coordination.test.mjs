@@ -84,14 +84,44 @@ test('the tab shows the co-retweet network counted from the release, its evidenc
   const someone = await page.getAttribute('.edge-table tbody tr:first-child td:first-child', 'title');
   await page.fill('#graph-search', someone);
   await page.waitForFunction(() => document.querySelector('.graph-tools [role="status"]')?.textContent.startsWith('Found'));
+  // The search put that account in the middle of the drawing: drag what is
+  // there aside, let the layout settle around it, and a click where it was
+  // dropped opens the account that was dragged.
+  const box = await page.locator('.graph-canvas canvas').boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const updates = Number(await page.getAttribute('.network-graph', 'data-updates'));
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let step = 1; step <= 8; step++) await page.mouse.move(cx + step * 15, cy + step * 5);
+  await page.mouse.up();
+  await page.waitForFunction((n) => {
+    const g = document.querySelector('.network-graph');
+    return Number(g.dataset.updates) > n && g.dataset.settled === 'true';
+  }, updates, { timeout: 60_000 });
+  const placed = await page.getAttribute('.network-graph', 'data-placed');
+  assert.ok(placed, 'an account was dragged, not the view');
+  await page.screenshot({ path: join(SHOTS, 'coordination-dragged.png') });
+  await page.mouse.click(cx + 120, cy + 40);
+  await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(`account=${id}`), placed);
+  await page.goBack();
+  await page.waitForSelector('.network-graph[data-settled="true"]', { timeout: 60_000 });
 
   // The first pair's tweets: as many as the table says are behind it.
   const pairs = Number((await page.textContent('.edge-table tbody tr:first-child td:nth-child(5)')).replace(/\D/g, ''));
-  await page.click('.edge-table tbody tr:first-child button');
+  await page.click('.edge-table tbody tr:first-child td:last-child button');
   await page.waitForSelector('.evidence-table[data-pairs]');
   assert.equal(Number(await page.getAttribute('.evidence-table', 'data-pairs')), pairs);
   assert.match(page.url(), /edge=/);
   await page.screenshot({ path: join(SHOTS, 'coordination-evidence.png'), fullPage: true });
+
+  // An account of that pair: its page lists the other among the accounts it acted with.
+  const [first, second] = await page.$$eval('.edge-table tbody tr:first-child td[title]', (tds) => tds.map((td) => td.title));
+  await page.click('.edge-table tbody tr:first-child td:first-child button');
+  await page.waitForSelector('.partner-table');
+  const partners = await page.$$eval('.partner-table tbody td[title]', (tds) => tds.map((td) => td.title));
+  assert.ok(partners.includes(second), `${first} acted with ${second}`);
+  await page.goBack();
+  await page.waitForSelector('[data-metric="edges"]');
 
   // Another window: the CLI's figures, and the URL says so.
   await page.selectOption('#network-window', '300');
