@@ -124,13 +124,15 @@ impl Scene<'_> {
             ctx.set_line_width(3.0);
             ctx.stroke();
         }
-        if self.labelled() || self.found.is_some() {
+        // Asked once: it looks at every node's position.
+        let labelled = self.labelled();
+        if labelled || self.found.is_some() {
             ctx.set_fill_style_str("#222");
             ctx.set_font("12px system-ui, sans-serif");
             for (i, n) in self.o.nodes.iter().enumerate() {
                 let (x, y) = self.at(i as u32);
                 let inside = x > 0.0 && y > 0.0 && x < self.width && y < self.height;
-                if inside && (self.labelled() || self.found == Some(i)) {
+                if inside && (labelled || self.found == Some(i)) {
                     let _ = ctx.fill_text(&label(&n.label), x + radius(n.degree) + 2.0, y + 4.0);
                 }
             }

@@ -208,29 +208,42 @@ pub fn pin(state: &Rc<RefCell<State>>, network: u32, node: u32, x: f32, y: f32) 
     }
 }
 
+/// A finished network: the campaigns it was computed over, the network,
+/// its overview and where its layout got to.
+struct Finished<'a> {
+    campaigns: &'a [String],
+    network: &'a Network,
+    overview: &'a Overview,
+    positions: &'a [f32],
+}
+
+/// The network of job `network`, if it is the one computed last and it is done.
+fn finished(state: &State, network: u32) -> Result<Finished<'_>, String> {
+    match &state.coordination {
+        Some(Computed { id, campaigns, stage: Stage::Done { network: net, overview, positions, .. } })
+            if *id == network =>
+        {
+            Ok(Finished { campaigns, network: net, overview, positions })
+        }
+        _ => Err("that network is no longer computed: draw it again".into()),
+    }
+}
+
 /// The tweets behind one edge of the network last computed.
 pub fn evidence(state: &State, id: u32, network: u32, a: u32, b: u32) {
-    let event = match &state.coordination {
-        Some(Computed { id: computed, campaigns, stage: Stage::Done { network: net, .. } }) if *computed == network => {
-            match pool_of(&state.campaigns, campaigns) {
-                Ok(pool) => Coordination::Evidence(coord::evidence_rows(&pool, net, a, b)),
-                Err(message) => Coordination::Failed(message),
-            }
-        }
-        _ => Coordination::Failed("that network is no longer computed: draw it again".into()),
-    };
-    send(id, event);
+    let rows = finished(state, network).and_then(|done| {
+        let pool = pool_of(&state.campaigns, done.campaigns)?;
+        Ok(coord::evidence_rows(&pool, done.network, a, b))
+    });
+    send(id, rows.map_or_else(Coordination::Failed, Coordination::Evidence));
 }
 
 /// A file of the network last computed, as a `Blob` beside the answer.
 pub fn export(state: &State, id: u32, network: u32, file: NetworkFile) {
-    let Some(Computed { id: computed, stage: Stage::Done { overview, positions, .. }, .. }) = &state.coordination
-    else {
-        return send(id, Coordination::Failed("that network is no longer computed: draw it again".into()));
+    let Finished { overview, positions, .. } = match finished(state, network) {
+        Ok(done) => done,
+        Err(message) => return send(id, Coordination::Failed(message)),
     };
-    if *computed != network {
-        return send(id, Coordination::Failed("that network is no longer computed: draw it again".into()));
-    }
     let description = format!(
         "{} within {} s, edges of weight {} or more in either direction, over {}",
         overview.settings.kind.name(),
@@ -238,7 +251,7 @@ pub fn export(state: &State, id: u32, network: u32, file: NetworkFile) {
         overview.threshold,
         overview.campaigns.join(" + ")
     );
-    let placed = (!positions.is_empty()).then_some(positions.as_slice());
+    let placed = (!positions.is_empty()).then_some(positions);
     let text = match file {
         NetworkFile::Gexf | NetworkFile::Graphml => {
             let (nodes, links) = graph::of_overview(overview, placed);

@@ -287,17 +287,9 @@ fn pools(campaigns: &[Campaign], pooled: bool) -> Vec<Pooled<'_>> {
             .collect();
     }
     let pool = Pool::of(campaigns.iter().map(|c| (c.name.as_str(), &c.store)));
-    let names: Vec<&str> = pool.names().collect();
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); pool.user_count()];
-    for (part, user) in pool.authors() {
-        let seen = &mut parts[user as usize];
-        if seen.last() != Some(&part) {
-            seen.push(part);
-        }
-    }
-    let campaigns_of =
-        parts.iter().map(|parts| parts.iter().map(|&p| names[p]).collect::<Vec<_>>().join("+")).collect();
-    vec![Pooled { name: names.join("+"), pool, campaigns: Some(campaigns_of) }]
+    let name = pool.names().collect::<Vec<_>>().join("+");
+    let campaigns_of = pool.campaigns_per_user();
+    vec![Pooled { name, pool, campaigns: Some(campaigns_of) }]
 }
 
 /// Every pool's accounts on an edge of any of the kinds, and the edges;
@@ -323,25 +315,16 @@ fn graph_of(pools: &[Pooled], kinds: &[Kind], settings: impl Fn(Kind) -> Setting
             all.extend(edges);
         }
         let groups = coord::groups(&all);
-        let mut tweets = vec![0u64; pool.user_count()];
-        for (_, author) in pool.authors() {
-            tweets[author as usize] += 1;
-        }
-        nodes.extend(groups.members.iter().map(|&(user, component, community)| {
-            Node {
-                id: p.node_id(user),
-                campaign: p.campaigns_of(user),
-                userid: pool.user_id(user),
-                label: pool
-                    .profile(user)
-                    .map(|p| p.screen_name.clone())
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| pool.user_id(user)),
-                tweets: tweets[user as usize],
-                component,
-                community,
-                viz: None,
-            }
+        let tweets = pool.tweets_per_user();
+        nodes.extend(groups.members.iter().map(|&(user, component, community)| Node {
+            id: p.node_id(user),
+            campaign: p.campaigns_of(user),
+            userid: pool.user_id(user),
+            label: pool.label(user),
+            tweets: tweets[user as usize],
+            component,
+            community,
+            viz: None,
         }));
     }
     (nodes, links)

@@ -103,17 +103,8 @@ pub fn overview(pool: &Pool, network: &Network) -> Overview {
     let undirected = network.undirected();
     let g = groups(&undirected);
     let coordinated = coordinated_tweets(pool, network.settings, &undirected);
-    let mut tweets = vec![0u64; pool.user_count()];
-    for (_, author) in pool.authors() {
-        tweets[author as usize] += 1;
-    }
-    let mut campaigns: Vec<Vec<usize>> = vec![Vec::new(); pool.user_count()];
-    for (part, user) in pool.authors() {
-        if campaigns[user as usize].last() != Some(&part) {
-            campaigns[user as usize].push(part);
-        }
-    }
-    let names: Vec<&str> = pool.names().collect();
+    let tweets = pool.tweets_per_user();
+    let campaigns = pool.campaigns_per_user();
     let mut index = vec![u32::MAX; pool.user_count()];
     let mut nodes: Vec<NodeRow> = g
         .members
@@ -121,13 +112,11 @@ pub fn overview(pool: &Pool, network: &Network) -> Overview {
         .enumerate()
         .map(|(i, &(user, component, community))| {
             index[user as usize] = i as u32;
-            let id = pool.user_id(user);
-            let label = pool.profile(user).map(|p| p.screen_name.clone()).filter(|n| !n.is_empty());
             NodeRow {
                 user,
-                label: label.unwrap_or_else(|| id.clone()),
-                id,
-                campaigns: campaigns[user as usize].iter().map(|&p| names[p]).collect::<Vec<_>>().join("+"),
+                label: pool.label(user),
+                id: pool.user_id(user),
+                campaigns: campaigns[user as usize].clone(),
                 tweets: tweets[user as usize],
                 degree: 0,
                 component,
@@ -156,7 +145,7 @@ pub fn overview(pool: &Pool, network: &Network) -> Overview {
     edges.sort_by_key(|e| (std::cmp::Reverse(e.forward.max(e.backward)), std::cmp::Reverse(e.pairs), e.a, e.b));
     Overview {
         settings: network.settings,
-        campaigns: names.iter().map(|n| n.to_string()).collect(),
+        campaigns: pool.names().map(str::to_string).collect(),
         threshold: network.threshold(),
         communities: profiles_of(pool, &g, &coordinated),
         nodes,

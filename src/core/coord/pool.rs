@@ -156,6 +156,37 @@ impl<'a> Pool<'a> {
         store.text(row)
     }
 
+    /// How many tweets each pooled account wrote, by account number.
+    pub fn tweets_per_user(&self) -> Vec<u64> {
+        let mut tweets = vec![0u64; self.user_count()];
+        for (_, author) in self.authors() {
+            tweets[author as usize] += 1;
+        }
+        tweets
+    }
+
+    /// The campaigns each pooled account tweeted in, joined by `+`, by
+    /// account number (empty for an account that only is mentioned).
+    pub fn campaigns_per_user(&self) -> Vec<String> {
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); self.user_count()];
+        for (part, user) in self.authors() {
+            let seen = &mut parts[user as usize];
+            if seen.last() != Some(&part) {
+                seen.push(part);
+            }
+        }
+        parts.iter().map(|ps| ps.iter().map(|&p| self.parts[p].name).collect::<Vec<_>>().join("+")).collect()
+    }
+
+    /// How an account is shown: its screen name where a profile has one,
+    /// else its user id.
+    pub fn label(&self, user: u32) -> String {
+        self.profile(user)
+            .map(|p| p.screen_name.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| self.user_id(user))
+    }
+
     /// Every tweet's campaign and pooled author, in the pool's order.
     pub fn authors(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
         self.stores().flat_map(move |(p, store, _)| store.authors().iter().map(move |&own| (p, self.user(p, own))))
