@@ -7,6 +7,7 @@
 //! page of data. The native `takedown` CLI runs the same `core`.
 
 pub mod core;
+pub mod raster;
 pub mod synth;
 pub mod worker;
 

@@ -132,15 +132,17 @@ pub struct Spec {
     pub hashtags: &'static [&'static str],
     pub words: &'static [&'static str],
     pub location: &'static str,
-    /// Groups of [`GROUP`] accounts that now and then retweet one tweet, or
-    /// post one text, within a minute of each other: what coordination
+    /// Groups of `group_size` accounts that now and then retweet one tweet,
+    /// or post one text, within a minute of each other: what coordination
     /// looks like, planted so that the networks have something to find.
+    /// Group k is accounts k·`group_size` .. (k+1)·`group_size`.
     pub planted_groups: usize,
+    pub group_size: usize,
 }
 
-/// The accounts of a planted group.
+/// The accounts of a planted group, unless said otherwise.
 pub const GROUP: usize = 8;
-/// One row in this many starts a planted burst of [`GROUP`] rows.
+/// One row in this many starts a planted burst (one row per member).
 const BURST_EVERY: u64 = 200;
 
 /// A planted group acting at once: each member in turn writes one row.
@@ -158,7 +160,8 @@ impl Burst {
         let groups = spec.planted_groups as u64;
         let group = (number % groups) as usize;
         let accounts = spec.accounts.max(1);
-        let members = (0..GROUP).map(|m| (group * GROUP + m) % accounts).collect();
+        let size = spec.group_size;
+        let members = (0..size).map(|m| (group * size + m) % accounts).collect();
         let minute = spec.day(rng) * 1440 + rng.below(1440) as u32;
         let retweet = (number / groups)
             .is_multiple_of(2)
@@ -182,6 +185,7 @@ impl Spec {
             words: WORDS,
             location: "Москва",
             planted_groups: accounts / 50,
+            group_size: GROUP,
         }
     }
 

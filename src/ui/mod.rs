@@ -11,6 +11,7 @@ mod coordination;
 mod deferred;
 mod evidence;
 mod format;
+mod graph_scene;
 mod hooks;
 mod intake;
 mod load_panel;

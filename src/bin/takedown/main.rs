@@ -67,7 +67,10 @@ const USAGE: &str = r#"usage:
       campaign,source,target,weight as coordination --max-group 0 does; --pool: one
       network over every campaign, as coordination --pool, its campaign column 'pooled'
       (defaults: 60 s, weight 2, duckdb)
-  takedown generate ROWS ACCOUNTS OUT     a synthetic tweets file in the 2019 layout
+  takedown generate ROWS ACCOUNTS OUT [--groups N] [--group-size G]
+                                          a synthetic tweets file in the 2019 layout, with N
+      groups of G accounts (default ACCOUNTS/50 of 8) that retweet one tweet or post one
+      text within a minute, one row in 200 starting such a burst
   takedown bench FILE...                  bare csv row count against full ingest, with memory
   takedown bench-coordination [--windows S,S...] [--kinds KIND,...] [--whole] FILE...
                                           every network kind's time and peak memory; --whole:
@@ -144,18 +147,27 @@ fn main() -> ExitCode {
 }
 
 fn generate(args: &[String]) -> Result<(), String> {
-    let [rows, accounts, out] = args else { return Err(USAGE.into()) };
+    let options = args::Options::parse("generate", args, &["--groups", "--group-size"], &[])?;
+    let [rows, accounts, out] = &options.operands[..] else { return Err(USAGE.into()) };
     let rows: usize = rows.parse().map_err(|_| format!("ROWS must be a number, not {rows}"))?;
     let accounts: usize = accounts
         .parse()
         .ok()
         .filter(|&a| a > 0)
         .ok_or(format!("ACCOUNTS must be a positive number, not {accounts}"))?;
+    let mut spec = takedown::synth::Spec::benchmark(rows, accounts, 2019);
+    let count = |flag: &str, default: usize| match options.value(flag) {
+        None => Ok(default),
+        Some(text) => text.parse::<usize>().map_err(|_| format!("{flag} {text} is not a whole number")),
+    };
+    spec.planted_groups = count("--groups", spec.planted_groups)?;
+    spec.group_size = count("--group-size", spec.group_size)?;
+    if spec.planted_groups > 0 && spec.group_size < 2 {
+        return Err("--group-size must be at least 2: a group of one coordinates with nobody".into());
+    }
     let file = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
     let mut writer = BufWriter::new(file);
-    takedown::synth::write_tweets(&mut writer, &takedown::synth::Spec::benchmark(rows, accounts, 2019))
-        .and_then(|()| writer.flush())
-        .map_err(|e| format!("{out}: {e}"))
+    takedown::synth::write_tweets(&mut writer, &spec).and_then(|()| writer.flush()).map_err(|e| format!("{out}: {e}"))
 }
 
 fn samples(args: &[String]) -> Result<(), String> {

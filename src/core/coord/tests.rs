@@ -336,23 +336,28 @@ fn a_job_run_in_the_smallest_steps_gives_the_same_network() {
 
 #[test]
 fn the_generators_planted_groups_are_its_co_retweet_and_co_tweet_communities() {
-    use crate::synth::{write_tweets, Spec, GROUP};
-    let spec = Spec::benchmark(20_000, 400, 3);
-    let mut bytes = Vec::new();
-    write_tweets(&mut bytes, &spec).unwrap();
-    let (mut campaigns, _) = load_all(vec![memory_input("g_tweets_csv_hashed.csv", bytes)]);
-    let c = campaigns.remove(0);
-    let ids = spec.account_ids();
-    // Planted group k is accounts k·GROUP .. (k+1)·GROUP.
-    let group_of = |user: u32| ids.iter().position(|id| *id == c.store.users().text(user)).map(|i| i / GROUP);
-    for kind in [Kind::CoRetweet, Kind::CoTweet] {
-        let net = network(&pool(&c), Settings::new(kind));
-        let g = groups(&net.undirected());
-        assert_eq!((g.components, g.members.len()), (spec.planted_groups, spec.planted_groups * GROUP), "{kind:?}");
-        for &(user, component, community) in &g.members {
-            let planted = group_of(user).expect("an author");
-            let first = g.members.iter().find(|m| group_of(m.0) == Some(planted)).unwrap();
-            assert_eq!((component, community), (first.1, first.2), "{kind:?}: account {user} of group {planted}");
+    use crate::synth::{write_tweets, Spec};
+    let default = Spec::benchmark(20_000, 400, 3);
+    let large = Spec { planted_groups: 12, group_size: 21, ..Spec::benchmark(20_000, 400, 4) };
+    for spec in [default, large] {
+        let mut bytes = Vec::new();
+        write_tweets(&mut bytes, &spec).unwrap();
+        let (mut campaigns, _) = load_all(vec![memory_input("g_tweets_csv_hashed.csv", bytes)]);
+        let c = campaigns.remove(0);
+        let ids = spec.account_ids();
+        // Planted group k is accounts k·size .. (k+1)·size.
+        let size = spec.group_size;
+        let group_of = |user: u32| ids.iter().position(|id| *id == c.store.users().text(user)).map(|i| i / size);
+        for kind in [Kind::CoRetweet, Kind::CoTweet] {
+            let net = network(&pool(&c), Settings::new(kind));
+            let g = groups(&net.undirected());
+            let expected = (spec.planted_groups, spec.planted_groups * size);
+            assert_eq!((g.components, g.members.len()), expected, "{kind:?}, groups of {size}");
+            for &(user, component, community) in &g.members {
+                let planted = group_of(user).expect("an author");
+                let first = g.members.iter().find(|m| group_of(m.0) == Some(planted)).unwrap();
+                assert_eq!((component, community), (first.1, first.2), "{kind:?}: account {user} of group {planted}");
+            }
         }
     }
 }
