@@ -122,15 +122,7 @@ pub fn AccountTable() -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Ok(b) = &*bridge {
                 let name = format!("{campaign}_accounts.csv");
-                b.ask(
-                    &campaign,
-                    Query::AccountsCsv(query.clone()),
-                    Callback::from(move |a| {
-                        if let Answer::Csv(text) = a {
-                            download(&name, &text, "text/csv;charset=utf-8");
-                        }
-                    }),
-                );
+                b.save(&campaign, Query::AccountsCsv(query.clone()), name);
             }
         })
     };

@@ -18,12 +18,15 @@ use yew::Callback;
 type Pending = Rc<RefCell<HashMap<u32, Callback<Answer>>>>;
 /// Callbacks following a network or evidence job, by job id.
 type Streams = Rc<RefCell<HashMap<u32, Callback<Coordination>>>>;
+/// The names to save the files asked for under, by job id.
+type Saving = Rc<RefCell<HashMap<u32, String>>>;
 
 pub struct Bridge {
     worker: Worker,
     next_job: Cell<u32>,
     pending: Pending,
     streams: Streams,
+    saving: Saving,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -41,7 +44,8 @@ impl Bridge {
         let emit = on_response.clone();
         let pending: Pending = Rc::default();
         let streams: Streams = Rc::default();
-        let (waiting, following) = (Rc::clone(&pending), Rc::clone(&streams));
+        let saving: Saving = Rc::default();
+        let (waiting, following, names) = (Rc::clone(&pending), Rc::clone(&streams), Rc::clone(&saving));
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             // A plain answer is its JSON text; a file comes as {response, blob}.
             let data = event.data();
@@ -49,8 +53,19 @@ impl Bridge {
                 .as_string()
                 .or_else(|| Reflect::get(&data, &"response".into()).ok().and_then(|r| r.as_string()))
                 .unwrap_or_default();
+            let blob = || Reflect::get(&data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
             match serde_json::from_str::<Response>(&text) {
+                Ok(Response::File { job }) => {
+                    waiting.borrow_mut().remove(&job);
+                    match (names.borrow_mut().remove(&job), blob()) {
+                        (Some(name), Some(blob)) => download_blob(&name, &blob),
+                        _ => web_sys::console::error_1(
+                            &"the worker sent a file nobody asked for, or without its bytes".into(),
+                        ),
+                    }
+                }
                 Ok(Response::Answer { job, answer }) => {
+                    names.borrow_mut().remove(&job);
                     let callback = waiting.borrow_mut().remove(&job);
                     if let Some(callback) = callback {
                         callback.emit(answer);
@@ -58,7 +73,7 @@ impl Bridge {
                 }
                 Ok(Response::Coordination { job, event }) => {
                     if let Coordination::File(file) = &event {
-                        match Reflect::get(&data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok()) {
+                        match blob() {
                             Some(blob) => download_blob(file.name(), &blob),
                             None => web_sys::console::error_1(&"the worker sent a file without its bytes".into()),
                         }
@@ -74,6 +89,7 @@ impl Bridge {
                 }
                 Ok(Response::Crashed { message }) => {
                     // Nothing waiting will get its answer now: each says so.
+                    names.borrow_mut().clear();
                     for (_, callback) in waiting.borrow_mut().drain() {
                         callback.emit(Answer::Missing(message.clone()));
                     }
@@ -104,7 +120,15 @@ impl Bridge {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Bridge { worker, next_job: Cell::new(1), pending, streams, _on_message: on_message, _on_error: on_error })
+        Ok(Bridge {
+            worker,
+            next_job: Cell::new(1),
+            pending,
+            streams,
+            saving,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     fn send(&self, request: &Request, files: &[File]) {
@@ -138,6 +162,18 @@ impl Bridge {
         self.pending.borrow_mut().insert(job, on_answer);
         self.send(&Request::Query { job, campaign: campaign.to_string(), query: Box::new(query) }, &[]);
         job
+    }
+
+    /// Asks for a file of a campaign (a CSV query), built in the worker and
+    /// saved as `name`; a failure is reported to the console.
+    pub fn save(&self, campaign: &str, query: Query, name: String) {
+        let on_answer = Callback::from(|answer| {
+            if let Answer::Missing(why) = answer {
+                web_sys::console::error_1(&format!("the file could not be made: {why}").into());
+            }
+        });
+        let job = self.ask(campaign, query, on_answer);
+        self.saving.borrow_mut().insert(job, name);
     }
 
     /// Forgets a question whose answer is no longer wanted.

@@ -2,7 +2,7 @@
 //! with. Tweet text is data: shown as text, `dir="auto"`, links never fetched;
 //! the words found are marked with `<mark>` around text nodes cut from it.
 
-use super::accounts::{download, short_id};
+use super::accounts::short_id;
 use super::format;
 use super::hooks::use_answer;
 use super::pager::Pager;
@@ -170,15 +170,7 @@ pub fn TweetList(props: &TweetListProps) -> Html {
                     Some(account) => format!("{campaign}_{}_tweets.csv", short_id(account)),
                     None => format!("{campaign}_tweets.csv"),
                 };
-                b.ask(
-                    &campaign,
-                    Query::TweetsCsv(query.clone()),
-                    Callback::from(move |a| {
-                        if let Answer::Csv(text) = a {
-                            download(&name, &text, "text/csv;charset=utf-8");
-                        }
-                    }),
-                );
+                b.save(&campaign, Query::TweetsCsv(query.clone()), name);
             }
         })
     };

@@ -240,7 +240,7 @@ pub fn evidence(state: &State, id: u32, network: u32, a: u32, b: u32) {
 
 /// A file of the network last computed, as a `Blob` beside the answer.
 pub fn export(state: &State, id: u32, network: u32, file: NetworkFile) {
-    let Finished { overview, positions, .. } = match finished(state, network) {
+    let Finished { campaigns, network, overview, positions } = match finished(state, network) {
         Ok(done) => done,
         Err(message) => return send(id, Coordination::Failed(message)),
     };
@@ -262,6 +262,10 @@ pub fn export(state: &State, id: u32, network: u32, file: NetworkFile) {
             }
         }
         NetworkFile::EdgesCsv => overview.edges_csv(),
+        NetworkFile::EvidenceCsv => match pool_of(&state.campaigns, campaigns) {
+            Ok(pool) => overview.evidence_csv(&pool, network),
+            Err(message) => return send(id, Coordination::Failed(message)),
+        },
     };
     let response = Response::Coordination { job: id, event: Coordination::File(file) };
     if let Err(message) = post_with_blob(&response, &text, file.mime()) {

@@ -41,23 +41,27 @@ pub enum NetworkFile {
     Graphml,
     /// The edges as `takedown coordination --undirected` writes them.
     EdgesCsv,
+    /// The pairs of tweets behind them, as `takedown coordination --evidence` writes them.
+    EvidenceCsv,
 }
 
 impl NetworkFile {
-    pub const ALL: [NetworkFile; 3] = [NetworkFile::Gexf, NetworkFile::Graphml, NetworkFile::EdgesCsv];
+    pub const ALL: [NetworkFile; 4] =
+        [NetworkFile::Gexf, NetworkFile::Graphml, NetworkFile::EdgesCsv, NetworkFile::EvidenceCsv];
 
     pub fn name(self) -> &'static str {
         match self {
             NetworkFile::Gexf => "network.gexf",
             NetworkFile::Graphml => "network.graphml",
             NetworkFile::EdgesCsv => "edges.csv",
+            NetworkFile::EvidenceCsv => "evidence.csv",
         }
     }
 
     pub fn mime(self) -> &'static str {
         match self {
             NetworkFile::Gexf | NetworkFile::Graphml => "application/xml",
-            NetworkFile::EdgesCsv => "text/csv",
+            NetworkFile::EdgesCsv | NetworkFile::EvidenceCsv => "text/csv",
         }
     }
 
@@ -66,6 +70,7 @@ impl NetworkFile {
             NetworkFile::Gexf => "GEXF (Gephi)",
             NetworkFile::Graphml => "GraphML",
             NetworkFile::EdgesCsv => "CSV of the pairs",
+            NetworkFile::EvidenceCsv => "CSV of their tweets",
         }
     }
 }
@@ -115,6 +120,11 @@ pub enum Response {
     Answer {
         job: u32,
         answer: Answer,
+    },
+    /// The answer to a `Query` that is a file (a CSV): its bytes travel
+    /// beside this as a `Blob`, never through JSON.
+    File {
+        job: u32,
     },
     /// Progress or the answer of a `Coordinate` or `Evidence` job.
     Coordination {

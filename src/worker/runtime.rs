@@ -140,7 +140,14 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 Some(i) => query::answer(&campaigns[i], &mut caches[i], &query),
                 None => Answer::Missing(format!("the campaign {campaign} is not loaded")),
             };
-            post(&Response::Answer { job, answer });
+            match answer {
+                Answer::Csv(text) => {
+                    if let Err(message) = post_with_blob(&Response::File { job }, &text, "text/csv;charset=utf-8") {
+                        post(&Response::Answer { job, answer: Answer::Missing(message) });
+                    }
+                }
+                answer => post(&Response::Answer { job, answer }),
+            }
         }
     }
 }

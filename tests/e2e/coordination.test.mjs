@@ -39,7 +39,7 @@ function coRetweet(window, minWeight) {
     if (Math.max(w, weight.get(`${b} ${a}`) ?? 0) >= minWeight) edges.add([a, b].sort().join(' '));
   }
   const nodes = new Set([...edges].flatMap((e) => e.split(' ')));
-  return { edges: edges.size, nodes: nodes.size };
+  return { edges: edges.size, nodes: nodes.size, accounts: nodes };
 }
 
 function cli(args) {
@@ -54,7 +54,7 @@ async function figures(page) {
 }
 
 test('the tab shows the co-retweet network counted from the release, its evidence, and keeps its settings in the URL', async () => {
-  const expected = coRetweet(60, 2);
+  const { accounts, ...expected } = coRetweet(60, 2);
   assert.ok(expected.edges > 20, `the release has co-retweeting pairs (${expected.edges})`);
   const { page, errors } = await h.open();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -80,6 +80,24 @@ test('the tab shows the co-retweet network counted from the release, its evidenc
 
   const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#graph-svg')]);
   assert.equal((readFileSync(await svg.path(), 'utf8').match(/<circle /g) ?? []).length, expected.nodes, 'the SVG draws every account');
+  // Sized by tweets, the largest dots are the accounts with the most tweets, counted here.
+  const tweetsOf = new Map();
+  for (const t of tweets) if (accounts.has(t.userid)) tweetsOf.set(t.userid, (tweetsOf.get(t.userid) ?? 0) + 1);
+  const most = Math.max(...tweetsOf.values());
+  const busiest = [...tweetsOf].filter(([, n]) => n === most).map(([id]) => id).sort();
+  await page.selectOption('#graph-size', 'tweets');
+  const [sized] = await Promise.all([page.waitForEvent('download'), page.click('#graph-svg')]);
+  const circles = [...readFileSync(await sized.path(), 'utf8').matchAll(/<circle [^>]*r="([\d.]+)"><title>([^<]*)</g)];
+  assert.deepEqual(circles.filter((c) => c[1] === '10.0').map((c) => c[2]).sort(), busiest, `the ${busiest.length} accounts with ${most} tweets`);
+  await page.selectOption('#graph-size', 'degree');
+
+  // The tweets behind every pair, as the CLI's --evidence lists them.
+  const [evidence] = await Promise.all([page.waitForEvent('download'), page.click('#export-evidence-csv')]);
+  const pairKey = (r) => [r.source_tweet, r.target_tweet].sort().join(' ');
+  const theirs = Papa.parse(execFileSync(join(ROOT, 'target/release/takedown'), ['coordination', '--evidence', THAILAND[0]], { encoding: 'utf8' }), { header: true, skipEmptyLines: true }).data;
+  const mine = Papa.parse(readFileSync(await evidence.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  assert.ok(mine.length > expected.edges, `at least a pair of tweets per edge (${mine.length})`);
+  assert.deepEqual(new Set(mine.map(pairKey)), new Set(theirs.map(pairKey)), 'the evidence CSV holds the pairs the CLI lists');
   // The search rings the account it finds and names it.
   const someone = await page.getAttribute('.edge-table tbody tr:first-child td:first-child', 'title');
   await page.fill('#graph-search', someone);

@@ -71,21 +71,14 @@ impl Overview {
         let mut out = String::from(
             "campaign,kind,source,target,weight_source_target,weight_target_source,tweet_pairs,mean_dt,min_dt,symmetry\n",
         );
-        let field = |text: &str| {
-            if text.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", text.replace('"', "\"\""))
-            } else {
-                text.to_string()
-            }
-        };
         for e in &self.edges {
             let (a, b) = (&self.nodes[e.a as usize].id, &self.nodes[e.b as usize].id);
             out.push_str(&format!(
                 "{},{},{},{},{},{},{},{:.1},{},{:.3}\n",
-                field(&campaign),
+                csv_field(&campaign),
                 self.settings.kind.name(),
-                field(a),
-                field(b),
+                csv_field(a),
+                csv_field(b),
                 e.forward,
                 e.backward,
                 e.pairs,
@@ -95,6 +88,38 @@ impl Overview {
             ));
         }
         out
+    }
+
+    /// Every pair of tweets behind every edge, as `takedown coordination
+    /// --evidence` writes them; `network` is the one this overview is of.
+    pub fn evidence_csv(&self, pool: &Pool, network: &Network) -> String {
+        let campaign = csv_field(&self.campaigns.join("+"));
+        let mut out = String::from("campaign,kind,source,target,source_tweet,target_tweet,dt,key\n");
+        for e in &self.edges {
+            let (a, b) = (&self.nodes[e.a as usize], &self.nodes[e.b as usize]);
+            for pair in evidence(pool, network, a.user, b.user) {
+                out.push_str(&format!(
+                    "{campaign},{},{},{},{},{},{},{}\n",
+                    self.settings.kind.name(),
+                    csv_field(&a.id),
+                    csv_field(&b.id),
+                    pool.tweet_id(pair.source_tweet),
+                    pool.tweet_id(pair.target_tweet),
+                    pair.dt,
+                    csv_field(&pair.key)
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted where it must be.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
     }
 }
 
