@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSP_VIOLATION, ROOT, metric, reportCspViolations } from './harness.mjs';
@@ -130,5 +130,6 @@ test('a new build installs in the background and takes over at the next visit on
   } finally {
     await context.close();
     server.stop();
+    rmSync(dir, { recursive: true });
   }
 });
