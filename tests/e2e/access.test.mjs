@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
 
@@ -18,7 +19,8 @@ after(async () => { await h?.close(); });
 
 /** axe-core's violations on the page as it is now, one readable line per element. */
 async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Evaluated, not a script tag: the page's Content-Security-Policy refuses inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
   return found.map((v) => {
     const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ');

@@ -3,16 +3,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CORPUS, ROOT, SHOTS, THAILAND, startHarness, load, loadAndWait, metric, longTasksWhileLoading } from './harness.mjs';
+import { CORPUS, ROOT, SHOTS, THAILAND, contentSecurityPolicy, startHarness, load, loadAndWait, metric, longTasksWhileLoading } from './harness.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.close(); });
 
-test('the page shows its shell from a sub-path', async () => {
+test('the page shows its shell from a sub-path, and its policy allows no inline script', async () => {
   const { page, errors } = await h.open();
   assert.equal(await page.textContent('h1'), 'Takedown Explorer');
   await page.screenshot({ path: join(SHOTS, 'empty.png'), fullPage: true });
+  // No inline script runs, and the app starts: errors would hold any refusal.
+  const scripts = (await contentSecurityPolicy(page))['script-src'];
+  assert.ok(!scripts.includes("'unsafe-inline'"), `script-src allows inline script: ${scripts.join(' ')}`);
+  assert.ok(scripts.includes("'wasm-unsafe-eval'"), 'script-src lets WebAssembly compile');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -35,6 +35,8 @@ export async function startHarness() {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.text().startsWith(CSP_VIOLATION) && errors.push(m.text()));
+      await page.addInitScript(reportCspViolations, CSP_VIOLATION);
       await page.addInitScript(() => {
         // Main-thread tasks over 50 ms, and when the app's status changed.
         window.__longTasks = [];
@@ -57,6 +59,21 @@ export async function startHarness() {
       server.close();
     },
   };
+}
+
+export const CSP_VIOLATION = 'Content-Security-Policy violation:';
+
+/** Before a page's own scripts: logs what its Content-Security-Policy refused, for the tests to fail on. */
+export function reportCspViolations(prefix) {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`${prefix} ${e.effectiveDirective} refused ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+  });
+}
+
+/** The directives of the Content-Security-Policy that a page declares, by name. */
+export async function contentSecurityPolicy(page) {
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  return Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
 }
 
 /** Chooses files through the page's file input and starts the load. */
