@@ -169,9 +169,12 @@ fn cross_links_with_the_tweets_behind_them() {
     let pair = &fixture().pairs[0];
     type Link<'a> = (&'a str, LinkKind, MatchedBy, &'a str, &'a str, Vec<&'a str>);
     let got: Vec<Link> = pair
+        .links_a_to_b
         .links
         .iter()
+        .chain(&pair.links_b_to_a.links)
         .map(|l| {
+            assert_eq!(l.tweet_count, l.tweets.len() as u64);
             (
                 l.from.as_str(),
                 l.kind,
@@ -182,6 +185,8 @@ fn cross_links_with_the_tweets_behind_them() {
             )
         })
         .collect();
+    // Six links from alpha, one tweet each; one from beta.
+    assert_eq!((pair.links_a_to_b.total, pair.links_a_to_b.tweets, pair.links_b_to_a.total), (6, 6, 1));
     use LinkKind::*;
     use MatchedBy::*;
     assert_eq!(

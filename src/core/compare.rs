@@ -16,6 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many shared items of each kind a pair lists, those most used first.
 pub const SHARED_LIST: usize = 500;
+/// How many links a pair lists in each direction, those with most tweets first …
+pub const LINK_LIST: usize = 1000;
+/// … and how many of a link's tweet ids it lists, the first in row order.
+pub const LINK_TWEETS: usize = 100;
 
 /// An item both campaigns have, and how many tweets of each carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,8 +76,19 @@ pub struct CrossLink {
     /// User ids: the author in `from`, the account in `to`.
     pub source: String,
     pub target: String,
-    /// Tweet ids as the files write them, in row order.
+    /// Tweets that make the link.
+    pub tweet_count: u64,
+    /// The first [`LINK_TWEETS`] of their ids, as the files write them, in row order.
     pub tweets: Vec<String>,
+}
+
+/// The links from one campaign to the other: how many, and the first [`LINK_LIST`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Links {
+    /// Links (source, target, kind and how matched) found, and the tweets behind them.
+    pub total: u64,
+    pub tweets: u64,
+    pub links: Vec<CrossLink>,
 }
 
 /// Two campaigns compared, `a` and `b` in the order given.
@@ -87,8 +102,9 @@ pub struct Pair {
     pub mentioned: SharedItems,
     /// User ids that are accounts of both, sorted.
     pub shared_accounts: Vec<String>,
-    /// From `a` to `b`, then from `b` to `a`; each by tweets, most first.
-    pub links: Vec<CrossLink>,
+    /// From `a`'s accounts to `b`'s, and from `b`'s to `a`'s.
+    pub links_a_to_b: Links,
+    pub links_b_to_a: Links,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,7 +233,7 @@ fn handles(text: &[u8]) -> Vec<String> {
 /// link, not a mention too), then mentions by id, then `@name`s. An account
 /// linking to itself (in both campaigns) is left out. By tweets, most first,
 /// then by kind, source and target.
-pub fn cross_links(from: &Campaign, to: &Campaign) -> Vec<CrossLink> {
+pub fn cross_links(from: &Campaign, to: &Campaign) -> Links {
     let (store, target_store) = (&from.store, &to.store);
     // A user id of `from` → the same account in `to`.
     let account_in_to = |user: u32| -> Option<u32> {
@@ -231,7 +247,9 @@ pub fn cross_links(from: &Campaign, to: &Campaign) -> Vec<CrossLink> {
             by_name.entry(p.screen_name.to_ascii_lowercase()).or_insert(user);
         }
     }
-    let mut links: BTreeMap<(LinkKind, MatchedBy, u32, u32), Vec<String>> = BTreeMap::new();
+    // (kind, how matched, source, target) → tweets, and the first ids.
+    type Key = (LinkKind, MatchedBy, u32, u32);
+    let mut links: BTreeMap<Key, (u64, Vec<String>)> = BTreeMap::new();
     for i in 0..store.len() {
         let author = store.author(i);
         let same_as_author = |target: u32| target_store.users().bytes(target) == store.users().bytes(author);
@@ -274,28 +292,36 @@ pub fn cross_links(from: &Campaign, to: &Campaign) -> Vec<CrossLink> {
             }
         }
         for (kind, matched_by, target) in found.into_iter().filter(|&(_, _, t)| !same_as_author(t)) {
-            links.entry((kind, matched_by, author, target)).or_default().push(store.tweet_id(i).to_string());
+            let (count, ids) = links.entry((kind, matched_by, author, target)).or_default();
+            *count += 1;
+            if ids.len() < LINK_TWEETS {
+                ids.push(store.tweet_id(i).to_string());
+            }
         }
     }
-    let mut out: Vec<CrossLink> = links
+    let total = links.len() as u64;
+    let tweets = links.values().map(|(n, _)| n).sum();
+    let mut ranked: Vec<_> = links.into_iter().collect();
+    // Ordered before any text is made for them: most of a big pair's links are not listed.
+    let (source_id, target_id) = (|u: u32| store.users().bytes(u), |u: u32| target_store.users().bytes(u));
+    ranked.sort_by(|((ka, _, sa, ta), (na, _)), ((kb, _, sb, tb), (nb, _))| {
+        nb.cmp(na).then_with(|| (ka, source_id(*sa), target_id(*ta)).cmp(&(kb, source_id(*sb), target_id(*tb))))
+    });
+    ranked.truncate(LINK_LIST);
+    let links = ranked
         .into_iter()
-        .map(|((kind, matched_by, source, target), tweets)| CrossLink {
+        .map(|((kind, matched_by, source, target), (tweet_count, tweets))| CrossLink {
             from: from.name.clone(),
             to: to.name.clone(),
             kind,
             matched_by,
             source: store.users().text(source),
             target: target_store.users().text(target),
+            tweet_count,
             tweets,
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.tweets
-            .len()
-            .cmp(&a.tweets.len())
-            .then_with(|| (a.kind, &a.source, &a.target).cmp(&(b.kind, &b.source, &b.target)))
-    });
-    out
+    Links { total, tweets, links }
 }
 
 /// Every campaign's headline, and every pair compared.
@@ -305,8 +331,6 @@ pub fn compare(campaigns: &[&Campaign]) -> Comparison {
     for (i, a) in campaigns.iter().enumerate() {
         for (j, b) in campaigns.iter().enumerate().skip(i + 1) {
             let (ia, ib) = (&all[i], &all[j]);
-            let mut links = cross_links(a, b);
-            links.extend(cross_links(b, a));
             pairs.push(Pair {
                 a: a.name.clone(),
                 b: b.name.clone(),
@@ -315,7 +339,8 @@ pub fn compare(campaigns: &[&Campaign]) -> Comparison {
                 retweeted: shared_items(&ia.retweeted, &ib.retweeted),
                 mentioned: shared_items(&ia.mentioned, &ib.mentioned),
                 shared_accounts: shared_accounts(a, b),
-                links,
+                links_a_to_b: cross_links(a, b),
+                links_b_to_a: cross_links(b, a),
             });
         }
     }

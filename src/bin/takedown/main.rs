@@ -72,7 +72,8 @@ const USAGE: &str = r#"usage:
       mentioned accounts in both (counts of tweets in each, Jaccard index, shared,
       only-a, only-b), the accounts in both (same user id), and cross links: accounts of
       one retweeting, replying to or mentioning accounts of the other (by user id, or by
-      @name against screen names), with the tweet ids behind each
+      @name against screen names), with the tweets behind each (their number, and the
+      first 100 ids; the 1 000 links with most tweets each way are listed, all counted)
   takedown export --parquet OUTDIR [--compression snappy|zstd] [--part-rows N] FILE...
                                           every file as Hive-partitioned Parquet for DuckDB and
       Spark: OUTDIR/tweets/campaign=NAME/part-N.parquet (each part sorted by time, N rows at
