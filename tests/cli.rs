@@ -276,9 +276,10 @@ fn a_small_memory_budget_keeps_the_rows_read_before_it() {
 #[test]
 fn help_names_every_command_and_output() {
     let help = ok(&["--help"]);
-    for command in
-        ["summary", "tweets", "accounts", "account", "timeline", "export", "sql", "generate", "bench", "samples"]
-    {
+    for command in [
+        "summary", "tweets", "accounts", "account", "timeline", "report", "compare", "export", "sql", "generate",
+        "bench", "samples",
+    ] {
         assert!(help.contains(&format!("takedown {command} ")), "{command} is missing from --help");
     }
     assert!(help.contains("--memory-budget") && help.contains("campaign,section,key,value"));
@@ -379,4 +380,46 @@ fn a_pool_of_the_release_split_in_two_is_the_release_with_each_accounts_campaign
     let apart = table(&ok(&["coordination", "--undirected", &even, &odd])).1;
     assert_eq!(apart.len(), pooled.len() - across);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_gives_the_release_figures_and_its_batches_with_their_accounts() {
+    let (header, rows) = table(&ok(&["report", &corpus(TWEETS), &corpus(USERS)]));
+    assert_eq!(header.join(","), "campaign,section,key,value,ids");
+    let value = |section: &str, key: &str| -> Option<&HashMap<String, String>> {
+        rows.iter().find(|r| r["section"] == section && r["key"] == key)
+    };
+    let n = |section: &str, key: &str| value(section, key).map(|r| r["value"].clone()).unwrap_or_default();
+    assert_eq!(n("headline", "accounts"), THAILAND_ACCOUNTS.to_string());
+    assert_eq!(n("headline", "accounts_with_tweets"), THAILAND_ACCOUNTS_WITH_TWEETS.to_string());
+    assert_eq!(n("headline", "tweets"), THAILAND_TWEETS.to_string());
+    assert_eq!(n("batch_rule_day", "threshold"), "10");
+    // 50 + 72 + 106 + 52 accounts made on 6–9 December 2019, counted from the users file by Python.
+    let batch = value("batch_day", "2019-12-06..2019-12-09").expect("the December batch");
+    assert_eq!(batch["value"], "280");
+    assert_eq!(batch["ids"].split(' ').collect::<std::collections::BTreeSet<_>>().len(), 280);
+    assert_eq!(n("first_tweet_lag", "never tweeted"), (THAILAND_ACCOUNTS - THAILAND_ACCOUNTS_WITH_TWEETS).to_string());
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["report", "--format", "json", &corpus(TWEETS), &corpus(USERS)])).expect("JSON");
+    let report = &json["campaigns"][0];
+    assert_eq!(report["name"], "thailand_092020");
+    assert_eq!(report["headline"]["accounts"], THAILAND_ACCOUNTS as u64);
+    assert_eq!(report["creations"]["per_month"]["2020-01"], 453);
+}
+
+#[test]
+fn compare_puts_two_campaigns_side_by_side_and_needs_two() {
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["compare", &corpus(TWEETS), &corpus(USERS), &corpus(RUSSIA)])).expect("JSON");
+    let names: Vec<&str> =
+        json["headlines"].as_array().expect("headlines").iter().filter_map(|h| h["name"].as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"thailand_092020") && names.contains(&"russian_linked"));
+    let pairs = json["pairs"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), 1);
+    let hashtags = &pairs[0]["hashtags"];
+    let (shared, a, b) = (hashtags["shared"].as_u64(), hashtags["only_a"].as_u64(), hashtags["only_b"].as_u64());
+    assert!(shared.is_some() && a.is_some() && b.is_some(), "{hashtags}");
+    assert!(fails(&["compare", &corpus(TWEETS)]).contains("two campaigns"));
+    assert!(fails(&["compare", "--format", "csv", &corpus(TWEETS), &corpus(RUSSIA)]).contains("JSON"));
 }

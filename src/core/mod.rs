@@ -4,6 +4,7 @@
 
 pub mod campaign;
 pub mod chart;
+pub mod compare;
 pub mod coord;
 pub mod error;
 pub mod fold;
@@ -13,6 +14,7 @@ pub mod ingest;
 pub mod interner;
 pub mod query;
 pub mod records;
+pub mod report;
 pub mod rows;
 pub mod schema;
 pub mod search;

@@ -241,7 +241,7 @@ impl Keys {
     }
 
     /// How a hashtag key is shown: its first spelling, lowercased.
-    fn hashtag_label(&self, store: &Store, folded: &str) -> String {
+    pub fn hashtag_label(&self, store: &Store, folded: &str) -> String {
         let first = self.hashtag_names.get(folded.as_bytes()).and_then(|key| self.hashtag_first.get(key as usize));
         match first {
             Some(&id) if (id as usize) < store.hashtags().len() => store.hashtags().text(id).to_lowercase(),

@@ -11,6 +11,7 @@ mod export;
 mod files;
 mod output;
 mod queries;
+mod report;
 mod sql;
 mod summary;
 mod tables;
@@ -56,6 +57,23 @@ const USAGE: &str = r#"usage:
       another show; the CSV then names each account's campaigns (those it tweeted in).
       Keys with more than --max-group events in one window (default 1000) are left out
       and named on stderr; 0 keeps every key.
+  takedown report [--format csv|json] FILE...   each campaign's takedown report: headline
+      figures; accounts made per day, ISO week and month, and batches: runs of consecutive
+      days (weeks) each with at least max(10, ceil(10 × the median of the days (weeks) with
+      any creation)) accounts made, the threshold shown; the time from creation (the day,
+      00:00 UTC) to the first tweet in bins; followers and following in decades (0, 1–9,
+      10–99, …); likes, retweets, replies and quotes per tweet (mean, median, max, share
+      of zeros); profile signals (empty bio, display name equal to the handle ignoring
+      case, spaces and underscores, account language unlike its tweets' main language,
+      hashed handle) with the accounts behind them; hashtag bursts: weeks with at least
+      10 tweets carrying the tag and 5 times the median of its earlier weeks (zeros in)
+  takedown compare [--format json] FILE...  two campaigns or more compared, as JSON: the
+      headlines side by side and, for every pair, the hashtags, domains, retweeted and
+      mentioned accounts in both (counts of tweets in each, Jaccard index, shared,
+      only-a, only-b), the accounts in both (same user id), and cross links: accounts of
+      one retweeting, replying to or mentioning accounts of the other (by user id, or by
+      @name against screen names), with the tweets behind each (their number, and the
+      first 100 ids; the 1 000 links with most tweets each way are listed, all counted)
   takedown export --parquet OUTDIR [--compression snappy|zstd] [--part-rows N] FILE...
                                           every file as Hive-partitioned Parquet for DuckDB and
       Spark: OUTDIR/tweets/campaign=NAME/part-N.parquet (each part sorted by time, N rows at
@@ -82,7 +100,7 @@ Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number wi
 GB, KiB, MiB or GiB (default: half of this machine's memory, 4 GiB where that is unknown).
 A load that would hold more stops with a message on each file left, keeping the rows read.
 
-tweets, accounts, account, timeline and coordination also take:
+tweets, accounts, account, timeline, coordination and report also take:
   --campaign NAME      only this campaign (a name as `takedown summary` prints it)
   --format csv|json    CSV (the default) or JSON
 and the dates of tweets and accounts, --from DAY --to DAY, include both days; --from
@@ -110,6 +128,11 @@ CSV has a header line, and the campaign is the first column:
             they share (the tweet id, text, URL, tag or account); with
             --pool, campaign is every campaign joined by "+", and source_campaigns and
             target_campaigns follow target
+  report    campaign,section,key,value,ids: one figure per line, sections headline,
+            created_day|week|month, created_without_date, batch_rule_day|week, batch_day|week
+            (key FIRST..LAST, value accounts, ids their user ids), first_tweet_lag,
+            followers, following, engagement, signal (ids the accounts), signal_judged,
+            burst_rule, burst and burst_baseline (key "WEEK #tag")
   timeline  campaign,period,series,tweets: every period from the first tweet to the last
             (YYYY-MM for months, the day, or a week's Monday, as YYYY-MM-DD) times every
             series with any tweet (kinds, or the 5 main languages and "other"), zeros included
@@ -128,6 +151,8 @@ fn main() -> ExitCode {
         Some("account") => queries::account(&args[1..]),
         Some("timeline") => queries::timeline(&args[1..]),
         Some("coordination") => coordination::run(&args[1..]),
+        Some("report") => report::run_report(&args[1..]),
+        Some("compare") => report::run_compare(&args[1..]),
         Some("export") => export::run(&args[1..]),
         Some("sql") => sql::run(&args[1..]),
         Some("generate") => generate(&args[1..]),
