@@ -3,13 +3,12 @@
 //! SVG, and what lies under the pointer.
 //!
 //! Edges and dots are painted by [`crate::raster`] into one bitmap that the
-//! canvas takes in one call; an edge that lies under its two dots is left
-//! out (the dots are painted over the edges, so nothing visible is lost).
-//! Names and the search ring are drawn by the canvas over it.
+//! canvas takes in one call; names and the search ring are drawn by the
+//! canvas over it.
 
 use crate::core::coord::graph::{colour, radius, OTHER_COLOUR};
 use crate::core::coord::Overview;
-use crate::raster::{Paint, Raster};
+use crate::raster::{Raster, View};
 use std::rc::Rc;
 use wasm_bindgen::Clamped;
 use wasm_bindgen::JsCast;
@@ -87,21 +86,9 @@ impl Scene<'_> {
         let (w, h) = (canvas.width(), canvas.height());
         let ratio = f64::from(w) / self.width.max(1.0);
         raster.clear(w as usize, h as usize);
-        let device = |i: u32| {
-            let (x, y) = self.at(i);
-            (x * ratio, y * ratio)
-        };
-        let edge = Paint { rgb: (110, 110, 110), alpha: 0.35 };
-        for e in &self.o.edges {
-            let (a, b) = (device(e.a), device(e.b));
-            let hidden = (self.radii[e.a as usize] + self.radii[e.b as usize] - 1.0) * ratio;
-            if (b.0 - a.0).hypot(b.1 - a.1) > hidden {
-                raster.line(a, b, edge);
-            }
-        }
-        for (i, &rgb) in self.colours.iter().enumerate() {
-            raster.disc(device(i as u32), self.radii[i] * ratio, Paint { rgb, alpha: 1.0 });
-        }
+        let c = self.camera;
+        let view = View { centre: (c.x, c.y), scale: c.scale, middle: (self.width / 2.0, self.height / 2.0), ratio };
+        raster.network(self.positions, self.o.edges.iter().map(|e| (e.a, e.b)), self.colours, self.radii, view);
         if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(raster.rgba()), w, h) {
             let _ = ctx.put_image_data(&image, 0.0, 0.0);
         }
