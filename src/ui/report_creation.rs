@@ -30,11 +30,13 @@ fn rule_sentence(rule: &BatchRule) -> String {
     )
 }
 
-fn batch_range(b: &Batch) -> String {
+/// A day, or the first and the last: each date kept whole, so that a
+/// narrow column breaks between them rather than inside one.
+fn batch_range(b: &Batch) -> Html {
     if b.first == b.last {
-        b.first.clone()
+        html! { <span class="nowrap">{&b.first}</span> }
     } else {
-        format!("{} to {}", b.first, b.last)
+        html! { <><span class="nowrap">{format!("{} to", b.first)}</span>{" "}<span class="nowrap">{&b.last}</span></> }
     }
 }
 
@@ -92,14 +94,14 @@ pub fn CreationSection(props: &CreationProps) -> Html {
                     <thead><tr>
                         <th scope="col">{"Dates (UTC)"}</th>
                         <th scope="col" class="num">{"Accounts"}</th>
-                        <th scope="col">{"Busiest"}</th>
-                        <th scope="col" class="ids">{"The accounts"}</th>
+                        <th scope="col" class="busiest">{"Busiest"}</th>
+                        <th scope="col" class="ids">{"Ids"}</th>
                     </tr></thead>
                     <tbody>{ for batches.iter().map(|b| html! {
                         <tr data-accounts={b.accounts.to_string()}>
                             <td>{batch_range(b)}</td>
                             <td class="num">{format::count(b.accounts)}</td>
-                            <td>{format!("{}: {}", b.peak, format::count(b.peak_accounts))}</td>
+                            <td class="busiest">{format!("{}: {}", b.peak, format::count(b.peak_accounts))}</td>
                             <td class="ids"><AccountList summary="User ids" ids={Rc::new(b.ids.clone())} /></td>
                         </tr>
                     }) }</tbody>

@@ -109,7 +109,7 @@ pub fn ProfileFigures(props: &FiguresProps) -> Html {
         <Section id="signals" title="Profile signals" {method}>
             <div class="controls">{ csv_button(campaign, "signals", "Table", signals_table(&r.signals, |s| wire_name(&s.kind))) }</div>
             <table class="signals">
-                <thead><tr><th scope="col">{"Signal"}</th><th scope="col" class="num">{"Accounts"}</th><th scope="col" class="num">{"Judged"}</th><th scope="col" class="ids">{"The accounts"}</th></tr></thead>
+                <thead><tr><th scope="col">{"Signal"}</th><th scope="col" class="num">{"Accounts"}</th><th scope="col" class="num">{"Judged"}</th><th scope="col" class="ids">{"Ids"}</th></tr></thead>
                 <tbody>{ for r.signals.iter().map(|s| html! {
                     <tr data-signal={wire_name(&s.kind)} data-accounts={s.accounts.to_string()}>
                         <th scope="row">{signal_label(s.kind)}</th>
