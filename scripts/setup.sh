@@ -28,6 +28,8 @@ command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 # Thai script for the screenshots of the Thai corpus (Arabic and Cyrillic come with Chromium's fonts).
 dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || apt_missing+=(fonts-thai-tlwg)
+# pdftoppm, to look at the first printed page of the report (tests/e2e/report.test.mjs).
+command -v pdftoppm >/dev/null || apt_missing+=(poppler-utils)
 if ((${#apt_missing[@]})); then
     step "Debian packages: ${apt_missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 use takedown::core::ingest::{self, Campaign};
+use takedown::core::query::{self, Answer, Query, QueryCache};
 use takedown::core::report::{report, Report, SignalKind};
 use takedown::core::summary::summarize;
 
@@ -117,6 +118,14 @@ fn fixture() -> Report {
     ]);
     assert_eq!(campaigns.len(), 1);
     report(&campaigns.remove(0))
+}
+
+#[test]
+fn the_page_asks_for_the_report_the_cli_prints() {
+    let users = users_csv(&[("101", "One", "one", "", "3", "0", "2019-01-01", "th")]);
+    let campaign = load(&[("rpt_users_csv_hashed.csv".into(), users)]).remove(0);
+    let answer = query::answer(&campaign, &mut QueryCache::default(), &Query::Report);
+    assert_eq!(answer, Answer::Report(Box::new(report(&campaign))));
 }
 
 fn ids(range: std::ops::RangeInclusive<u32>) -> Vec<String> {

@@ -4,6 +4,7 @@
 
 use crate::core::campaign::Campaign;
 use crate::core::fold::fold;
+use crate::core::report::{report, Report};
 use crate::core::schema::is_hashed_id;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
 use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, Keys, Ranking, Summary};
@@ -445,6 +446,8 @@ pub enum Query {
     },
     Tweets(TweetQuery),
     Timeline(TimelineQuery),
+    /// The campaign's takedown report, over all its tweets and accounts.
+    Report,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -455,6 +458,7 @@ pub enum Answer {
     Account(Box<AccountDetail>),
     Tweets(TweetPage),
     Timeline(Timeline),
+    Report(Box<Report>),
     /// What was asked for is not loaded (any more).
     Missing(String),
 }
@@ -498,5 +502,6 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
         Query::Tweets(q) => Answer::Tweets(tweets_with(campaign, q, &cache.keys(campaign).names)),
         Query::TweetsCsv(q) => Answer::Csv(tweets_csv(campaign, q, &cache.keys(campaign).names)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
+        Query::Report => Answer::Report(Box::new(report(campaign))),
     }
 }

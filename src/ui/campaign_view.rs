@@ -6,6 +6,7 @@ use super::accounts::AccountTable;
 use super::app::{focus_by_id, focus_if_lost};
 use super::coordination::CoordinationView;
 use super::overview::Overview;
+use super::report::ReportView;
 use super::state::{view_changer, AppContext};
 use super::timeline::TimelineView;
 use super::tweets::TweetSearch;
@@ -26,6 +27,7 @@ pub fn tab_label(tab: Tab) -> &'static str {
         Tab::Accounts => "Accounts",
         Tab::Tweets => "Tweets",
         Tab::Coordination => "Coordination",
+        Tab::Report => "Report",
         Tab::Account => "Account",
     }
 }
@@ -79,6 +81,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
         Tab::Accounts => html! { <AccountTable /> },
         Tab::Tweets => html! { <TweetSearch /> },
         Tab::Coordination => html! { <CoordinationView /> },
+        Tab::Report => html! { <ReportView /> },
         Tab::Account => match &view.account {
             Some(id) => html! { <AccountPage id={id.clone()} /> },
             None => html! {},

@@ -160,6 +160,12 @@ pub struct BarChartProps {
     /// `(label, value)` in order along the x axis.
     pub points: Vec<(String, u64)>,
     pub unit: AttrValue,
+    /// What one bar stands for, in the singular and the plural: a period
+    /// of time unless the bars are bins of another kind.
+    #[prop_or(AttrValue::Static("period"))]
+    pub bar: AttrValue,
+    #[prop_or(AttrValue::Static("periods"))]
+    pub bars: AttrValue,
 }
 
 /// The step a key asks of a chart's cursor; Shift, which a chart may read as
@@ -222,14 +228,20 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     // The render before the effect above still sees the old slot.
     let caption = match hovered.and_then(|i| props.points.get(i)) {
         Some((label, value)) => format!("{label}: {} {}", format::count(*value), props.unit),
-        None => format!("{} periods, {} {} in all", props.points.len(), format::count(values.iter().sum()), props.unit),
+        None => format!(
+            "{} {}, {} {} in all",
+            props.points.len(),
+            props.bars,
+            format::count(values.iter().sum()),
+            props.unit
+        ),
     };
     html! {
         <figure class="card chart">
             <figcaption><h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span></figcaption>
             <div class="plot" ref={plot}>
             <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
-                aria-label={format!("{}: the arrow keys, Home and End name each period", props.title)}
+                aria-label={format!("{}: the arrow keys, Home and End name each {}", props.title, props.bar)}
                 onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key} onblur={on_blur}>
                 { frame.y_axis(&ticks) }
                 <path class="series" transform={frame.plot_transform()} d={path} />
@@ -243,13 +255,19 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 <summary>{"Table"}</summary>
                 if *table_open {
                     <table>
-                        <thead><tr><th scope="col">{"Period"}</th><th scope="col">{props.unit.clone()}</th></tr></thead>
+                        <thead><tr><th scope="col">{capitalised(&props.bar)}</th><th scope="col">{props.unit.clone()}</th></tr></thead>
                         <tbody>{ for props.points.iter().map(|(l, v)| html! { <tr><td>{l}</td><td class="num">{format::count(*v)}</td></tr> }) }</tbody>
                     </table>
                 }
             </details>
         </figure>
     }
+}
+
+/// `period` → `Period`, for a table's header.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

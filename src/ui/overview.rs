@@ -26,7 +26,7 @@ struct FiguresProps {
 }
 
 /// One headline figure, its exact value in `data-value` for tests and copying.
-fn metric(name: &'static str, label: &str, value: String, shown: String) -> Html {
+pub fn metric(name: &'static str, label: &str, value: String, shown: String) -> Html {
     html! {
         <div class="metric" data-metric={name} data-value={value}>
             <dt>{label}</dt>

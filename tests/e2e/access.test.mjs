@@ -40,6 +40,7 @@ const VIEWS = {
   timeline: async (page) => { await page.click('#tab-timeline'); await page.waitForSelector('.timeline svg path.series'); },
   accounts: async (page) => { await page.click('#tab-accounts'); await page.waitForSelector('.account-table[data-total="926"]'); },
   tweets: async (page) => { await page.click('#tab-tweets'); await page.waitForSelector('#tweets-count[data-total="21385"]'); },
+  report: async (page) => { await page.click('#tab-report'); await page.waitForSelector('#report-bursts table'); },
   account: async (page) => {
     await page.click('#tab-accounts');
     await page.waitForSelector('.account-table[data-total="926"]');
@@ -144,8 +145,8 @@ test('with the keyboard alone: skip link, choosing files, loading, tabs, charts 
 
   await tabTo(page, (f) => f.id === 'tab-overview', 'the selected tab');
   await page.keyboard.press('End');
-  assert.equal((await focused(page)).id, 'tab-coordination', 'End goes to the last tab');
-  await page.waitForSelector('#tab-coordination[aria-selected="true"]');
+  assert.equal((await focused(page)).id, 'tab-report', 'End goes to the last tab');
+  await page.waitForSelector('#tab-report[aria-selected="true"]');
   await page.keyboard.press('Home');
   assert.equal((await focused(page)).id, 'tab-overview', 'Home goes to the first tab');
   await page.keyboard.press('ArrowRight');

@@ -10,6 +10,7 @@ mod activity;
 mod bursts;
 mod creation;
 mod profile;
+pub mod tables;
 
 pub use activity::{engagement, follow_bins, lag_bins, Engagement, EngagementStats, LogBin, LAG_BINS};
 pub use bursts::{hashtag_bursts, Burst, Bursts, BURST_FACTOR, BURST_LIST, BURST_MIN_TWEETS};

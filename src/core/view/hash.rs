@@ -234,6 +234,9 @@ mod tests {
         assert_eq!(ViewState::from_hash("#period=year&split=x"), ViewState::default());
         let day = ViewState { period: Period::Day, ..ViewState::default() };
         assert_eq!(day.to_hash(), "#period=day");
+        let report = ViewState { tab: Tab::Report, ..ViewState::default() };
+        assert_eq!(report.to_hash(), "#tab=report");
+        assert_eq!(ViewState::from_hash("#tab=report").tab, Tab::Report);
         assert_eq!(ViewState::from_hash("#split=language").split, Split::Language);
         assert_eq!(ViewState::from_hash("#tz=7").utc_offset, 7);
         assert_eq!(ViewState::from_hash("#tz=%2B7").utc_offset, 7);

@@ -14,12 +14,13 @@ pub enum Tab {
     Accounts,
     Tweets,
     Coordination,
+    Report,
     Account,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] =
-        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Account];
+    pub const ALL: [Tab; 7] =
+        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Report, Tab::Account];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -28,6 +29,7 @@ impl Tab {
             Tab::Accounts => "accounts",
             Tab::Tweets => "tweets",
             Tab::Coordination => "coordination",
+            Tab::Report => "report",
             Tab::Account => "account",
         }
     }
