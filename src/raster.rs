@@ -33,7 +33,7 @@ impl Paint {
 /// Each of the four packed channels of `p` times `k`/256 (`k` up to 256).
 fn scale(p: u32, k: u32) -> u32 {
     let red_blue = (((p & 0x00FF_00FF) * k) >> 8) & 0x00FF_00FF;
-    let green_alpha = ((p >> 8) & 0x00FF_00FF) * k & 0xFF00_FF00;
+    let green_alpha = (((p >> 8) & 0x00FF_00FF) * k) & 0xFF00_FF00;
     red_blue | green_alpha
 }
 

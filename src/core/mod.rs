@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod chart;
 pub mod compare;
 pub mod coord;
+pub mod csv_text;
 pub mod error;
 pub mod fold;
 pub mod gzip;

@@ -3,6 +3,7 @@
 //! each answered with one small serialisable value.
 
 use crate::core::campaign::Campaign;
+use crate::core::csv_text::csv_field;
 use crate::core::fold::fold;
 use crate::core::report::{report, Report};
 use crate::core::schema::is_hashed_id;
@@ -220,16 +221,6 @@ pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
     let offset = q.offset.min(total);
     let rows = matched.into_iter().skip(offset).take(q.limit).cloned().collect();
     AccountPage { total, offset, rows, without_tweets }
-}
-
-/// A CSV field, quoted. Text a person wrote that starts with = + - @ would run
-/// as a formula in a spreadsheet, so it gets a leading `'`; ids are left
-/// exact (`guard` false): a hash starting with `+` is no formula, and an
-/// export must match the release byte for byte.
-pub(crate) fn csv_field(value: &str, guard: bool) -> String {
-    let guarded =
-        if guard && value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
 /// The rows a query selects, all of them, as CSV for download: a UTF-8 byte

@@ -3,11 +3,12 @@
 //! with the places the words were found.
 
 use crate::core::campaign::Campaign;
+use crate::core::csv_text::csv_field;
 use crate::core::fold::fold_into;
-use crate::core::query::{csv_field, Range};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{domain, fold_tag, user_label, RevealedNames};
 use crate::core::time;
+use crate::core::time::Range;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 use std::collections::BinaryHeap;

@@ -2,7 +2,7 @@
 //! them and saves them as CSV, so that a chart and its file cannot differ.
 
 use super::{Batch, Bursts, Engagement, LogBin, Signal};
-use crate::core::query::csv_field;
+use crate::core::csv_text::csv_field;
 use crate::core::time;
 use std::collections::BTreeMap;
 
