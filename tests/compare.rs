@@ -1,22 +1,11 @@
 //! Native tests of the comparison of campaigns on two small fixtures; every
 //! expected value is worked out by hand in the comments.
 
+mod common;
+
+use common::{row, TWEETS_HEADER, USERS_HEADER};
 use takedown::core::compare::{compare, Comparison, LinkKind, MatchedBy};
 use takedown::core::ingest;
-
-const TWEETS_HEADER: &str = "tweetid,userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language,tweet_language,tweet_text,tweet_time,tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,retweet_count,hashtags,urls,user_mentions";
-const USERS_HEADER: &str = "userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language";
-
-fn row(header: &str, values: &[(&str, &str)]) -> String {
-    header
-        .split(',')
-        .map(|col| {
-            let v = values.iter().find(|(k, _)| *k == col).map_or("", |(_, v)| v);
-            format!("\"{}\"", v.replace('"', "\"\""))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 fn users(list: &[(&str, &str)]) -> String {
     let mut lines = vec![USERS_HEADER.to_string()];

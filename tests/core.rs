@@ -1,5 +1,8 @@
 //! Native tests of the loader on real release files and generated fixtures.
 
+mod common;
+
+use common::row;
 use std::io::{self, Cursor, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use takedown::core::ingest::{self, Input, Loader};
@@ -82,18 +85,6 @@ const H2018: &str = "tweetid,userid,user_display_name,user_screen_name,user_repo
 
 fn h2019() -> String {
     H2018.replace("in_reply_to_tweetid,in_reply_to_userid", "in_reply_to_userid,in_reply_to_tweetid")
-}
-
-/// A tweets row in the given header's order, from named values (others empty).
-fn row(header: &str, values: &[(&str, &str)]) -> String {
-    header
-        .split(',')
-        .map(|col| {
-            let v = values.iter().find(|(k, _)| *k == col).map_or("", |(_, v)| v);
-            format!("\"{}\"", v.replace('"', "\"\""))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 fn tweet(header: &str, id: &str, user: &str, time: &str, extra: &[(&str, &str)]) -> String {

@@ -2,6 +2,8 @@
 //! hang it, or lose rows without a word. Expected figures come from how the
 //! fixtures were built, never from the loader's own counting.
 
+mod common;
+
 use std::io::{Read, Write};
 use takedown::core::ingest::{self, Campaign, FileProgress, Loader};
 use takedown::core::query::{self, Answer, Query, QueryCache, TweetQuery};
@@ -16,14 +18,7 @@ longitude,quote_count,reply_count,like_count,retweet_count,hashtags,urls,user_me
 
 /// A tweets row from named values (the others empty), every field quoted.
 fn row(values: &[(&str, &str)]) -> String {
-    HEADER
-        .split(',')
-        .map(|col| {
-            let v = values.iter().find(|(k, _)| *k == col).map_or("", |(_, v)| v);
-            format!("\"{}\"", v.replace('"', "\"\""))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+    common::row(HEADER, values)
 }
 
 fn tweet(id: &str, user: &str, time: &str, extra: &[(&str, &str)]) -> String {

@@ -3,26 +3,14 @@
 //! whose figures were counted independently (Python's csv and zipfile modules
 //! over the same two zips).
 
+mod common;
+
+use common::{row, TWEETS_HEADER, USERS_HEADER};
 use std::path::PathBuf;
 use takedown::core::ingest::{self, Campaign};
 use takedown::core::query::{self, Answer, Query, QueryCache};
 use takedown::core::report::{report, Report, SignalKind};
 use takedown::core::summary::summarize;
-
-const TWEETS_HEADER: &str = "tweetid,userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language,tweet_language,tweet_text,tweet_time,tweet_client_name,in_reply_to_userid,in_reply_to_tweetid,quoted_tweet_tweetid,is_retweet,retweet_userid,retweet_tweetid,latitude,longitude,quote_count,reply_count,like_count,retweet_count,hashtags,urls,user_mentions";
-const USERS_HEADER: &str = "userid,user_display_name,user_screen_name,user_reported_location,user_profile_description,user_profile_url,follower_count,following_count,account_creation_date,account_language";
-
-/// A record in `header`'s order from named values, the others empty.
-fn row(header: &str, values: &[(&str, &str)]) -> String {
-    header
-        .split(',')
-        .map(|col| {
-            let v = values.iter().find(|(k, _)| *k == col).map_or("", |(_, v)| v);
-            format!("\"{}\"", v.replace('"', "\"\""))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 fn load(files: &[(String, String)]) -> Vec<Campaign> {
     let inputs = files.iter().map(|(name, text)| ingest::memory_input(name, text.clone().into_bytes())).collect();
