@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import { ROOT, SHOTS, THAILAND, startHarness, loadAndWait, metric, unzipOne } from './harness.mjs';
 
 let h;
@@ -72,6 +74,13 @@ test('the tab shows the co-retweet network counted from the release, its evidenc
   assert.equal((gexf.match(/<node /g) ?? []).length, expected.nodes);
   assert.equal((gexf.match(/<edge /g) ?? []).length, expected.edges);
   assert.equal((gexf.match(/<viz:position /g) ?? []).length, expected.nodes, 'every account where the drawing put it');
+  // Gephi Lite opens GEXF with graphology-gexf: the same file through the same parser.
+  const opened = parseGexf(Graph, gexf);
+  assert.deepEqual([opened.order, opened.size, opened.type], [expected.nodes, expected.edges, 'undirected']);
+  opened.forEachNode((id, a) => {
+    assert.ok(Number.isFinite(a.x) && Number.isFinite(a.y) && /^(#|rgb)/.test(a.color ?? ''), `${id} placed and coloured: ${JSON.stringify(a)}`);
+    assert.ok(Number.isInteger(a.community) && Number.isInteger(a.tweets), `${id} has its community and tweets`);
+  });
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-edges-csv')]);
   const rows = Papa.parse(readFileSync(await csv.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const key = (r) => [r.source, r.target].sort().join(' ');
