@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 pub const HEIGHT: f64 = 480.0;
-/// At most this many names at once: the largest dots in view.
+/// At most this many names at once.
 const LABELS: usize = 200;
 
 /// Pan and zoom: screen = (world − centre) · scale + middle.
@@ -110,7 +110,9 @@ impl Scene<'_> {
         }
     }
 
-    /// The nodes in view worth a name: the [`LABELS`] largest.
+    /// The nodes in view worth a name: the largest first (and the one found
+    /// before them), each name only where it overlaps none placed before
+    /// it, [`LABELS`] at most.
     fn labelled_nodes(&self) -> Vec<usize> {
         let mut inside: Vec<usize> = (0..self.o.nodes.len())
             .filter(|&i| {
@@ -118,11 +120,29 @@ impl Scene<'_> {
                 x > 0.0 && y > 0.0 && x < self.width && y < self.height
             })
             .collect();
-        if inside.len() > LABELS {
-            inside.sort_by(|&a, &b| self.radii[b].total_cmp(&self.radii[a]).then(a.cmp(&b)));
-            inside.truncate(LABELS);
+        inside.sort_by(|&a, &b| {
+            let found = |i| self.found == Some(i);
+            found(b).cmp(&found(a)).then(self.radii[b].total_cmp(&self.radii[a])).then(a.cmp(&b))
+        });
+        // Each name's box: 12 px type is about 7 px a character.
+        let boxes = |i: usize| {
+            let (x, y) = self.at(i as u32);
+            let left = x + self.radii[i] + 2.0;
+            (left, y - 8.0, left + 7.0 * label(&self.o.nodes[i].label).chars().count() as f64, y + 6.0)
+        };
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let mut named = Vec::new();
+        for i in inside {
+            let b = boxes(i);
+            if placed.iter().all(|p| b.2 <= p.0 || p.2 <= b.0 || b.3 <= p.1 || p.3 <= b.1) {
+                placed.push(b);
+                named.push(i);
+                if named.len() == LABELS {
+                    break;
+                }
+            }
         }
-        inside
+        named
     }
 
     /// The same frame as SVG, for slides and papers.
