@@ -70,6 +70,25 @@ fn of_file(label: &str, name: &str) -> bool {
 }
 
 impl Summary {
+    /// The headline figures as a small table for slides and spreadsheets:
+    /// tab-separated, one figure a line, numbers without separators.
+    pub fn figures_table(&self) -> String {
+        let time = |t: &Option<String>| t.clone().unwrap_or_default();
+        let rows = [
+            ("Campaign", self.name.clone()),
+            ("Accounts", self.accounts.to_string()),
+            ("Accounts that tweeted", self.accounts_with_tweets.to_string()),
+            ("Tweets", self.tweets.to_string()),
+            ("Retweets", self.retweets.to_string()),
+            ("Replies", self.replies.to_string()),
+            ("Quotes", self.quotes.to_string()),
+            ("First tweet (UTC)", time(&self.first_tweet)),
+            ("Last tweet (UTC)", time(&self.last_tweet)),
+            ("Rejected rows", self.rejected_rows.to_string()),
+        ];
+        rows.iter().map(|(label, value)| format!("{label}\t{value}\n")).collect()
+    }
+
     /// The rejected rows of the chosen file `name`, grouped by kind, most first.
     /// Where every file of the campaign is that file, the counts are the
     /// campaign's (`rejected_by_kind`), exact; otherwise they count the

@@ -268,9 +268,12 @@ fn ScrollBox(props: &ScrollBoxProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
     pub text: AttrValue,
+    /// What the button says; "copy" (and "Copy TEXT" to a screen reader) if none.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
-/// Copies a full hashed id to the clipboard.
+/// Copies a text (a full hashed id, a campaign's figures) to the clipboard.
 #[function_component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
     let copied = use_state(|| false);
@@ -284,6 +287,10 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         })
     };
     html! {
-        <button class="link copy" {onclick} aria-label={format!("Copy {}", props.text)}>{ if *copied { "copied" } else { "copy" } }</button>
+        if let Some(label) = &props.label {
+            <button type="button" class="copy-figures" {onclick}>{ if *copied { "Copied" } else { label.as_str() } }</button>
+        } else {
+            <button class="link copy" {onclick} aria-label={format!("Copy {}", props.text)}>{ if *copied { "copied" } else { "copy" } }</button>
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! A campaign's overview: headline figures and the breakdowns every report on
 //! these releases shows.
 
+use super::accounts::CopyButton;
 use super::charts::{BarChart, Heatmap};
 use super::deferred::Deferred;
 use super::format;
@@ -92,6 +93,8 @@ fn Figures(props: &FiguresProps) -> Html {
                 { time_metric("last-tweet", "Last tweet (UTC)", &s.last_tweet) }
                 { count_metric("rejected-rows", "Rejected rows", s.rejected_rows) }
             </dl>
+            <p><CopyButton text={s.figures_table()} label={AttrValue::from("Copy figures")} />
+                <span class="muted">{" as a small table, for a slide or a spreadsheet"}</span></p>
             <p class="muted">
                 if props.users_only {
                     {format!("These files hold {} accounts and no tweets: load the campaign's tweets file for its tweets, timeline, languages, clients, hashtags, links, mentions and retweets. {} of the accounts have hashed ids.", format::count(s.accounts), format::count(s.hashed_accounts))}

@@ -72,3 +72,21 @@ test('an account page exports exactly that account\'s tweets', async () => {
   assert.deepEqual(sorted(rows.map((r) => r.tweetid)), sorted(wanted.map((r) => r.tweetid)));
   assert.deepEqual(errors, []);
 });
+
+test('"Copy figures" puts the headline figures on the clipboard as a table of the page\'s figures', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('#tab-overview');
+  await page.click('.copy-figures');
+  await page.waitForSelector('.copy-figures:text("Copied")');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const table = Object.fromEntries(text.trim().split('\n').map((line) => line.split('\t')));
+  // Counted apart from the app: the users file's rows, the tweets file's distinct ids and authors.
+  const authors = new Set(release.map((t) => t.userid));
+  assert.equal(table.Tweets, String(new Set(release.map((t) => t.tweetid)).size));
+  assert.equal(table['Accounts that tweeted'], String(authors.size));
+  assert.equal(table.Accounts, '926');
+  for (const [label, name] of [['Retweets', 'retweets'], ['Replies', 'replies'], ['First tweet (UTC)', 'first-tweet']]) {
+    assert.equal(table[label], await page.getAttribute(`[data-metric="${name}"]`, 'data-value'), label);
+  }
+  assert.deepEqual(errors, []);
+});
