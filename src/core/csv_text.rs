@@ -9,3 +9,13 @@ pub(crate) fn csv_field(value: &str, guard: bool) -> String {
         if guard && value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
+
+/// A field as the CLI's CSV writer writes it: quoted only where it must be
+/// (a comma, a quote or a line break in it), nothing guarded.
+pub fn minimal_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -21,6 +21,17 @@ type Streams = Rc<RefCell<HashMap<u32, Callback<Coordination>>>>;
 /// The names to save the files asked for under, by job id.
 type Saving = Rc<RefCell<HashMap<u32, String>>>;
 
+/// The worker stopped: nothing waiting will get its answer now, and each says so.
+fn abandon(waiting: &Pending, following: &Streams, names: &Saving, message: &str) {
+    names.borrow_mut().clear();
+    for (_, callback) in waiting.borrow_mut().drain() {
+        callback.emit(Answer::Missing(message.to_string()));
+    }
+    for (_, callback) in following.borrow_mut().drain() {
+        callback.emit(Coordination::Failed(message.to_string()));
+    }
+}
+
 pub struct Bridge {
     worker: Worker,
     next_job: Cell<u32>,
@@ -88,21 +99,14 @@ impl Bridge {
                     }
                 }
                 Ok(Response::Crashed { message }) => {
-                    // Nothing waiting will get its answer now: each says so.
-                    names.borrow_mut().clear();
-                    for (_, callback) in waiting.borrow_mut().drain() {
-                        callback.emit(Answer::Missing(message.clone()));
-                    }
-                    for (_, callback) in following.borrow_mut().drain() {
-                        callback.emit(Coordination::Failed(message.clone()));
-                    }
+                    abandon(&waiting, &following, &names, &message);
                     emit.emit(Response::Crashed { message });
                 }
                 Ok(response) => emit.emit(response),
                 Err(e) => web_sys::console::error_1(&format!("unreadable answer from the loader: {e}").into()),
             }
         });
-        let (waiting, following) = (Rc::clone(&pending), Rc::clone(&streams));
+        let (waiting, following, names) = (Rc::clone(&pending), Rc::clone(&streams), Rc::clone(&saving));
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             let message = match event.message() {
                 m if m.contains("unreachable") || m.contains("memory") => {
@@ -110,12 +114,7 @@ impl Bridge {
                 }
                 m => format!("the loader stopped: {m}"),
             };
-            for (_, callback) in waiting.borrow_mut().drain() {
-                callback.emit(Answer::Missing(message.clone()));
-            }
-            for (_, callback) in following.borrow_mut().drain() {
-                callback.emit(Coordination::Failed(message.clone()));
-            }
+            abandon(&waiting, &following, &names, &message);
             on_response.emit(Response::Crashed { message });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

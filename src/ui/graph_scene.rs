@@ -9,7 +9,6 @@
 use crate::core::coord::graph::{colour, radius, OTHER_COLOUR};
 use crate::core::coord::Overview;
 use crate::raster::{Raster, View};
-use std::rc::Rc;
 use wasm_bindgen::Clamped;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -42,12 +41,12 @@ pub fn fit(positions: &[f32], width: f64) -> Camera {
 /// What one frame shows: the network, where its nodes are, from where it is
 /// seen, each node's colour, and the node found by the search.
 pub struct Scene<'a> {
-    pub o: &'a Rc<Overview>,
-    pub positions: &'a Rc<Vec<f32>>,
+    pub o: &'a Overview,
+    pub positions: &'a [f32],
     pub camera: Camera,
-    pub colours: &'a Rc<Vec<(u8, u8, u8)>>,
+    pub colours: &'a [(u8, u8, u8)],
     /// Each node's radius in CSS pixels.
-    pub radii: &'a Rc<Vec<f64>>,
+    pub radii: &'a [f64],
     pub found: Option<usize>,
     /// The drawing's size in CSS pixels.
     pub width: f64,
@@ -55,16 +54,20 @@ pub struct Scene<'a> {
 }
 
 impl Scene<'_> {
-    fn at(&self, i: u32) -> (f64, f64) {
-        let i = i as usize * 2;
-        let (x, y) = (f64::from(self.positions[i]), f64::from(self.positions[i + 1]));
+    /// The camera, for a bitmap of `ratio` device pixels per CSS pixel.
+    fn view(&self, ratio: f64) -> View {
         let c = self.camera;
-        ((x - c.x) * c.scale + self.width / 2.0, (y - c.y) * c.scale + self.height / 2.0)
+        View { centre: (c.x, c.y), scale: c.scale, middle: (self.width / 2.0, self.height / 2.0), ratio }
+    }
+
+    /// Where node `i` is, in CSS pixels.
+    fn at(&self, i: u32) -> (f64, f64) {
+        self.view(1.0).place(self.positions, i)
     }
 
     /// Names once there is room for them.
     fn labelled(&self) -> bool {
-        self.camera.scale * fit_scale_unit(&self.positions[..]) > 2.5 || self.o.nodes.len() <= 60
+        self.camera.scale * fit_scale_unit(self.positions) > 2.5 || self.o.nodes.len() <= 60
     }
 
     /// The nodes by colour, so that each colour is one path.
@@ -86,9 +89,8 @@ impl Scene<'_> {
         let (w, h) = (canvas.width(), canvas.height());
         let ratio = f64::from(w) / self.width.max(1.0);
         raster.clear(w as usize, h as usize);
-        let c = self.camera;
-        let view = View { centre: (c.x, c.y), scale: c.scale, middle: (self.width / 2.0, self.height / 2.0), ratio };
-        raster.network(self.positions, self.o.edges.iter().map(|e| (e.a, e.b)), self.colours, self.radii, view);
+        let edges = self.o.edges.iter().map(|e| (e.a, e.b));
+        raster.network(self.positions, edges, self.colours, self.radii, self.view(ratio));
         if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(raster.rgba()), w, h) {
             let _ = ctx.put_image_data(&image, 0.0, 0.0);
         }

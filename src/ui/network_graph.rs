@@ -1,8 +1,8 @@
 //! The network drawn on a canvas: accounts as dots coloured by community
 //! (or campaign) and sized by their edges (or tweets), placed where the
-//! worker's force layout puts them as it settles. Drag the background to pan and an account to place
-//! it (the layout settles around it), wheel or +/− to zoom, click an account
-//! for its page or a line for the tweets behind it. The tables below the
+//! worker's force layout puts them as it settles. Drag the background to pan
+//! and an account to place it (the layout settles around it), wheel or +/−
+//! to zoom, click an account for its page or a line for the tweets behind it. The tables below the
 //! drawing hold the same edges for keyboard and screen-reader use.
 
 use super::accounts::{download, download_url};
@@ -59,7 +59,7 @@ pub fn NetworkGraph(props: &NetworkGraphProps) -> Html {
         let (o, node_colours, node_radii, found, width) =
             (o.clone(), node_colours.clone(), node_radii.clone(), *found, *width);
         move |positions: &Rc<Vec<f32>>, f: &dyn Fn(&Scene)| {
-            let (colours, radii) = (&node_colours, &node_radii);
+            let (colours, radii) = (&node_colours[..], &node_radii[..]);
             let scene = Scene { o: &o, positions, camera: cam, colours, radii, found, width, height: HEIGHT };
             f(&scene)
         }

@@ -4,6 +4,7 @@
 
 use super::{coordinated_tweets, evidence, groups, profile::profiles_of, CappedKey, CommunityProfile};
 use super::{Network, Pool, Settings};
+use crate::core::csv_text::minimal_field;
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 
@@ -75,10 +76,10 @@ impl Overview {
             let (a, b) = (&self.nodes[e.a as usize].id, &self.nodes[e.b as usize].id);
             out.push_str(&format!(
                 "{},{},{},{},{},{},{},{:.1},{},{:.3}\n",
-                csv_field(&campaign),
+                minimal_field(&campaign),
                 self.settings.kind.name(),
-                csv_field(a),
-                csv_field(b),
+                minimal_field(a),
+                minimal_field(b),
                 e.forward,
                 e.backward,
                 e.pairs,
@@ -93,7 +94,7 @@ impl Overview {
     /// Every pair of tweets behind every edge, as `takedown coordination
     /// --evidence` writes them; `network` is the one this overview is of.
     pub fn evidence_csv(&self, pool: &Pool, network: &Network) -> String {
-        let campaign = csv_field(&self.campaigns.join("+"));
+        let campaign = minimal_field(&self.campaigns.join("+"));
         let mut out = String::from("campaign,kind,source,target,source_tweet,target_tweet,dt,key\n");
         for e in &self.edges {
             let (a, b) = (&self.nodes[e.a as usize], &self.nodes[e.b as usize]);
@@ -101,25 +102,16 @@ impl Overview {
                 out.push_str(&format!(
                     "{campaign},{},{},{},{},{},{},{}\n",
                     self.settings.kind.name(),
-                    csv_field(&a.id),
-                    csv_field(&b.id),
+                    minimal_field(&a.id),
+                    minimal_field(&b.id),
                     pool.tweet_id(pair.source_tweet),
                     pool.tweet_id(pair.target_tweet),
                     pair.dt,
-                    csv_field(&pair.key)
+                    minimal_field(&pair.key)
                 ));
             }
         }
         out
-    }
-}
-
-/// A CSV field, quoted where it must be.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
     }
 }
 
