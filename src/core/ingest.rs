@@ -12,7 +12,9 @@
 pub use crate::core::campaign::Campaign;
 use crate::core::error::{group_digits, Position, Problem, Rejection};
 use crate::core::gzip::{self, Notes};
+use crate::core::live::{LiveFigures, LiveTally};
 use crate::core::records::{Broken, Records};
+use crate::core::room::{make_room_for_rest, ESTIMATE_AFTER_ROWS};
 use crate::core::rows::{add_row, TimeBounds};
 use crate::core::schema::{self, Layout};
 use crate::core::store::Store;
@@ -113,6 +115,8 @@ pub struct Loader {
     memory_budget: Option<usize>,
     stopped_for_memory: bool,
     bounds: TimeBounds,
+    /// One per campaign, as far as the campaigns have been looked at.
+    live: Vec<LiveTally>,
 }
 
 impl Default for Loader {
@@ -128,6 +132,7 @@ impl Default for Loader {
             memory_budget: None,
             stopped_for_memory: false,
             bounds: TimeBounds::unbounded(),
+            live: Vec::new(),
         }
     }
 }
@@ -166,9 +171,11 @@ impl Loader {
 
     /// Reads up to `max_records` records; returns `true` while work remains.
     pub fn step(&mut self, max_records: usize) -> bool {
-        if self.memory_budget.is_some_and(|most| self.bytes_after_growth() > most) {
+        let after_growth = self.memory_budget.map(|most| (most, self.bytes_after_growth()));
+        if after_growth.is_some_and(|(most, held)| held > most) {
             self.stop_for_memory();
         }
+        let bytes_left = after_growth.map(|(most, held)| most.saturating_sub(held));
         let mut budget = max_records.max(1);
         while budget > 0 {
             budget -= 1;
@@ -219,6 +226,18 @@ impl Loader {
             match outcome {
                 Ok(()) => {
                     file.rows += 1;
+                    if file.rows >= ESTIMATE_AFTER_ROWS
+                        && file.rows.is_power_of_two()
+                        && matches!(cursor.layout, Layout::Tweets(_))
+                    {
+                        make_room_for_rest(
+                            &mut campaign.store,
+                            file.rows,
+                            self.counters[cursor.file].get(),
+                            file.bytes_total,
+                            bytes_left,
+                        );
+                    }
                     campaign.unsettled = true;
                     cursor.folding = None;
                     cursor.rereads = 0;
@@ -256,6 +275,13 @@ impl Loader {
                 ..f.clone()
             })
             .collect()
+    }
+
+    /// Every campaign's figures so far, counting only the rows added since
+    /// the last call.
+    pub fn live_figures(&mut self) -> Vec<LiveFigures> {
+        self.live.resize_with(self.campaigns.len(), LiveTally::default);
+        self.live.iter_mut().zip(&self.campaigns).map(|(tally, campaign)| tally.look(campaign)).collect()
     }
 
     pub fn campaigns(&self) -> &[Campaign] {

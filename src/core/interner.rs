@@ -121,12 +121,23 @@ impl Strings {
         self.ends.len()
     }
 
+    /// The bytes of all the strings.
+    pub fn byte_len(&self) -> usize {
+        self.arena.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
 
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity() + self.ends.capacity() * 8
+    }
+
+    /// Room for `strings` more strings of `bytes` in all.
+    pub fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.ends.reserve_exact(strings);
+        self.arena.reserve_exact(bytes);
     }
 }
 

@@ -407,6 +407,36 @@ impl Store {
     }
 
     /// Gives back the slack of the growing columns once loading is over.
+    /// Makes room for `tweets` more tweets in every column at once (entities
+    /// at the rate so far), so that a large load grows each column to its final
+    /// size instead of doubling its way there: each doubling copies the column
+    /// and leaves the old one as a hole that WebAssembly memory never gives
+    /// back, and the last one can leave half the column unused (BENCHMARKS.md).
+    pub fn reserve(&mut self, tweets: usize) {
+        self.ids.reserve_exact(tweets);
+        self.author.reserve_exact(tweets);
+        self.time.reserve_exact(tweets);
+        self.flags.reserve_exact(tweets);
+        self.lang.reserve_exact(tweets);
+        self.client.reserve_exact(tweets);
+        self.reference.reserve_exact(tweets);
+        self.ref_user.reserve_exact(tweets);
+        self.engagement.reserve_exact(tweets);
+        self.entity_offsets.reserve_exact(tweets);
+        let rows = self.len().max(1);
+        let at_rate = |so_far: usize| tweets.saturating_mul(so_far) / rows;
+        self.entities.reserve_exact(at_rate(self.entities.len()));
+        self.urls.reserve(at_rate(self.urls.len()), at_rate(self.urls.byte_len()));
+        self.text.reserve(tweets);
+    }
+
+    /// What [`Store::reserve`] sets aside per tweet, text offsets included.
+    pub fn reserved_bytes_per_tweet(&self) -> usize {
+        const FIXED: usize = 8 + 4 + 4 + 1 + 4 + 4 + 8 + 4 + 16 + 4 + TextArena::OFFSET_BYTES;
+        let per_tweet = |so_far: usize| so_far.div_ceil(self.len().max(1));
+        FIXED + 4 * per_tweet(self.entities.len()) + per_tweet(self.urls.byte_len() + 8 * self.urls.len())
+    }
+
     pub fn shrink(&mut self) {
         self.ids.shrink_to_fit();
         self.author.shrink_to_fit();

@@ -33,6 +33,15 @@ impl TextArena {
         buffer.extend_from_slice(text);
     }
 
+    /// What each text costs besides its bytes: its start and length.
+    pub(crate) const OFFSET_BYTES: usize = 8 + 4;
+
+    /// Room for `tweets` more offsets (the text itself goes in fixed blocks).
+    pub(crate) fn reserve(&mut self, tweets: usize) {
+        self.starts.reserve_exact(tweets);
+        self.lens.reserve_exact(tweets);
+    }
+
     pub(crate) fn place(&self, i: usize) -> (usize, usize) {
         ((self.starts[i] >> START_BITS) as usize, (self.starts[i] & ((1 << START_BITS) - 1)) as usize)
     }

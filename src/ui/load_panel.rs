@@ -3,6 +3,7 @@
 
 use super::app::BridgeContext;
 use super::format;
+use super::live::LiveCampaigns;
 use super::state::AppContext;
 use crate::core::ingest::FileProgress;
 use crate::core::summary::Summary;
@@ -66,6 +67,9 @@ pub fn LoadPanel() -> Html {
                 }
             </div>
             <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Bytes read" />
+            if loading.is_some() {
+                <LiveCampaigns live={progress.live.clone()} />
+            }
             <details open={loading.is_some() || progress.files.iter().any(|f| !f.errors.is_empty() || f.rejected > 0)}>
                 <summary>
                     {format!("{} file(s), {} rejected row(s), worker memory {}", progress.files.len(), format::count(rejected), format::bytes(progress.memory_bytes))}

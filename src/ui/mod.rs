@@ -14,6 +14,7 @@ mod format;
 mod graph_scene;
 mod hooks;
 mod intake;
+mod live;
 mod load_panel;
 mod network_graph;
 mod overview;

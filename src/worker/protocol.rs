@@ -3,6 +3,7 @@
 
 use crate::core::coord::{self, EvidenceRow, Overview, Settings};
 use crate::core::ingest::FileProgress;
+use crate::core::live::LiveFigures;
 use crate::core::query::{Answer, Query};
 use crate::core::summary::Summary;
 use serde::{Deserialize, Serialize};
@@ -103,6 +104,8 @@ pub struct LoadProgress {
     pub elapsed_ms: f64,
     /// The worker's WebAssembly memory, in bytes.
     pub memory_bytes: u64,
+    /// Each campaign of the load as its rows arrive (not once it is over).
+    pub live: Vec<LiveFigures>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

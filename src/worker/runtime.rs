@@ -212,7 +212,7 @@ pub(super) async fn let_messages_in() {
 fn progress_of(job: &Job, finished: &[FileProgress]) -> LoadProgress {
     let mut files = finished.to_vec();
     files.extend(job.loader.progress());
-    LoadProgress { job: job.id, files, elapsed_ms: now() - job.started, memory_bytes: memory_bytes() }
+    LoadProgress { job: job.id, files, elapsed_ms: now() - job.started, memory_bytes: memory_bytes(), live: Vec::new() }
 }
 
 async fn run(state: Rc<RefCell<State>>) {
@@ -238,9 +238,11 @@ async fn run(state: Rc<RefCell<State>>) {
             return;
         }
         if now() - last_report >= PROGRESS_MS {
-            let s = state.borrow();
-            if let Some(job) = s.job.as_ref() {
-                post(&Response::Progress(progress_of(job, &s.finished)));
+            let mut guard = state.borrow_mut();
+            let State { job, finished, .. } = &mut *guard;
+            if let Some(job) = job.as_mut() {
+                let live = job.loader.live_figures();
+                post(&Response::Progress(LoadProgress { live, ..progress_of(job, finished) }));
             }
             last_report = now();
         }
