@@ -46,57 +46,67 @@ pub fn fold_into(text: &[u8], out: &mut String, mut sources: Option<&mut Vec<usi
     if let Some(sources) = sources.as_deref_mut() {
         sources.resize(out.len(), 0);
     }
-    let mut at = 0;
-    for chunk in text.utf8_chunks() {
-        let valid = chunk.valid();
-        let bytes = valid.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii() {
-                // Runs of ASCII, the bulk of most tweets, lowercased in one go.
-                let end = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
-                let start = out.len();
-                out.push_str(valid.get(i..end).unwrap_or_default());
-                if let Some(lowered) = out.get_mut(start..) {
-                    lowered.make_ascii_lowercase();
-                }
-                if let Some(sources) = sources.as_deref_mut() {
-                    sources.extend(at + i..at + end);
-                }
-                last = Some((char::from(bytes[end - 1].to_ascii_lowercase()), out.len() - 1, at + end - 1));
-                i = end;
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].is_ascii() {
+            // Runs of ASCII, the bulk of most tweets, lowercased in one go.
+            let end = text[i..].iter().position(|b| !b.is_ascii()).map_or(text.len(), |n| i + n);
+            let start = out.len();
+            out.extend(text[i..end].iter().map(|b| char::from(b.to_ascii_lowercase())));
+            if let Some(sources) = sources.as_deref_mut() {
+                sources.extend(i..end);
+            }
+            last = Some((char::from(text[end - 1].to_ascii_lowercase()), start + (end - i) - 1, end - 1));
+            i = end;
+            continue;
+        }
+        let source = i;
+        let Some(c) = char_at(text, i) else {
+            // Invalid UTF-8: one replacement character for each maximal bad
+            // sequence, as `String::from_utf8_lossy` writes them.
+            let bad = text[i..].utf8_chunks().next().map_or(1, |chunk| chunk.invalid().len().max(1));
+            push(out, sources.as_deref_mut(), char::REPLACEMENT_CHARACTER, source);
+            i += bad;
+            last = None;
+            continue;
+        };
+        i += c.len_utf8();
+        if let Some((base, base_at, base_source)) = last {
+            if let Some(composed) = compose(base, c) {
+                out.truncate(base_at);
+                push(out, sources.as_deref_mut(), composed, base_source);
+                last = Some((composed, base_at, base_source));
                 continue;
             }
-            let Some(c) = valid.get(i..).and_then(|rest| rest.chars().next()) else { break };
-            let source = at + i;
-            i += c.len_utf8();
-            if let Some((base, base_at, base_source)) = last {
-                if let Some(composed) = compose(base, c) {
-                    out.truncate(base_at);
-                    push(out, sources.as_deref_mut(), composed, base_source);
-                    last = Some((composed, base_at, base_source));
-                    continue;
-                }
-            }
-            let start = out.len();
-            let mut pushed = 0;
-            fold_char(c, |f| {
-                push(out, sources.as_deref_mut(), f, source);
-                pushed += 1;
-            });
-            // A mark after an expansion (ß + U+0301) composes with nothing.
-            last = match (pushed, out.get(start..).and_then(|f| f.chars().next())) {
-                (1, Some(f)) => Some((f, start, source)),
-                _ => None,
-            };
         }
-        at += valid.len();
-        if !chunk.invalid().is_empty() {
-            push(out, sources.as_deref_mut(), char::REPLACEMENT_CHARACTER, at);
-            at += chunk.invalid().len();
-            last = None;
-        }
+        let start = out.len();
+        let (mut pushed, mut only) = (0, c);
+        fold_char(c, |f| {
+            push(out, sources.as_deref_mut(), f, source);
+            pushed += 1;
+            only = f;
+        });
+        // A mark after an expansion (ß + U+0301) composes with nothing.
+        last = (pushed == 1).then_some((only, start, source));
     }
+}
+
+/// The character whose UTF-8 starts at `text[at]`, if it is whole and valid.
+fn char_at(text: &[u8], at: usize) -> Option<char> {
+    let width = match text[at] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let bytes = text.get(at..at + width)?;
+    if width == 2 {
+        // Most non-ASCII letters of tweets: decoded here, without the general check.
+        return (bytes[1] & 0xC0 == 0x80)
+            .then(|| char::from_u32(u32::from(bytes[0] & 0x1F) << 6 | u32::from(bytes[1] & 0x3F)))
+            .flatten();
+    }
+    std::str::from_utf8(bytes).ok()?.chars().next()
 }
 
 fn push(out: &mut String, sources: Option<&mut Vec<usize>>, c: char, source: usize) {
@@ -115,6 +125,47 @@ fn caseless(c: char) -> bool {
 
 /// Calls `emit` with each character `c` folds to.
 fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    match two_byte_fold(c) {
+        Some(folded) => emit(folded),
+        None => fold_char_by_rule(c, emit),
+    }
+}
+
+/// The first code point past those UTF-8 writes in two bytes.
+const TWO_BYTE_END: u32 = 0x800;
+
+/// What a character of two UTF-8 bytes (Latin with marks, Greek, Cyrillic,
+/// Armenian, Hebrew, Arabic: most tweets' letters that are not ASCII) folds
+/// to, when that is one character: looked up in a table made once from
+/// [`fold_char_by_rule`], which the lowercase tables' binary search and the
+/// special cases make several times slower per character.
+fn two_byte_fold(c: char) -> Option<char> {
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let code = u32::from(c);
+    if !(0x80..TWO_BYTE_END).contains(&code) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        (0x80..TWO_BYTE_END)
+            .map(|code| {
+                let mut folded = Vec::new();
+                fold_char_by_rule(char::from_u32(code).expect("two-byte code points are chars"), |f| folded.push(f));
+                match folded[..] {
+                    // 0 marks "not one character": no two-byte letter folds to NUL.
+                    [one] => u16::try_from(u32::from(one)).unwrap_or(0),
+                    _ => 0,
+                }
+            })
+            .collect()
+    });
+    match table[(code - 0x80) as usize] {
+        0 => None,
+        folded => char::from_u32(u32::from(folded)),
+    }
+}
+
+/// [`fold_char`] by its rules, for any character.
+fn fold_char_by_rule(c: char, mut emit: impl FnMut(char)) {
     match c {
         '\u{06CC}' => return emit('\u{064A}'),
         '\u{06A9}' => return emit('\u{0643}'),
@@ -322,6 +373,16 @@ mod tests {
     }
 
     #[test]
+    fn the_two_byte_table_folds_as_the_rules_do() {
+        for c in (0x80..TWO_BYTE_END).filter_map(char::from_u32) {
+            let (mut by_table, mut by_rule) = (String::new(), String::new());
+            fold_char(c, |f| by_table.push(f));
+            fold_char_by_rule(c, |f| by_rule.push(f));
+            assert_eq!(by_table, by_rule, "{c:?}");
+        }
+    }
+
+    #[test]
     fn the_composition_table_is_sorted() {
         assert!(COMPOSE.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     }
@@ -337,6 +398,36 @@ mod tests {
         assert_eq!(&sources[..5], [0, 1, 1, 3, 4], "a, s and s of ß, the space, é from e");
         assert_eq!(sources[5], 4, "é's second byte");
         assert_eq!(sources[6], 7, "x after the mark");
+    }
+
+    #[test]
+    fn any_bytes_fold_as_their_lossy_text_does() {
+        // Bytes drawn from pieces that make valid and broken UTF-8 of every width.
+        let pieces: [&[u8]; 12] = [
+            b"A",
+            b"z",
+            "П".as_bytes(),
+            "é".as_bytes(),
+            "\u{0301}".as_bytes(),
+            "ی".as_bytes(),
+            "€".as_bytes(),
+            "😀".as_bytes(),
+            b"\xff",
+            b"\xc3",
+            b"\xe2\x82",
+            b"\xf0\x9f\x98",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut bytes = Vec::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                bytes.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut out = String::new();
+            fold_into(&bytes, &mut out, None);
+            assert_eq!(out, fold(&String::from_utf8_lossy(&bytes)), "{bytes:?}");
+        }
     }
 
     #[test]

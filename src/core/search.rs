@@ -6,7 +6,7 @@ use crate::core::campaign::Campaign;
 use crate::core::csv_text::csv_field;
 use crate::core::fold::fold_into;
 use crate::core::store::{Entity, Store, TweetKind};
-use crate::core::summary::{domain, fold_tag, user_label, RevealedNames};
+use crate::core::summary::{domain, domain_into, fold_tag, user_label, RevealedNames};
 use crate::core::time;
 use crate::core::time::Range;
 use memchr::memmem::Finder;
@@ -266,8 +266,12 @@ pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -
     // Which URLs link to the domain, worked out once per URL rather than per tweet.
     let domains: Option<Vec<bool>> = q.domain.as_ref().map(|wanted| {
         let wanted = domain(wanted.trim());
+        let mut found = Vec::new();
         (0..store.urls().len() as u32)
-            .map(|u| domain(&String::from_utf8_lossy(store.urls().bytes(u))) == wanted)
+            .map(|u| {
+                domain_into(store.urls().bytes(u), &mut found);
+                found == wanted.as_bytes()
+            })
             .collect()
     });
     let mut needle = Needle::new(&q.text);

@@ -5,6 +5,7 @@
 mod args;
 mod bench;
 mod bench_layout;
+mod bench_views;
 mod budget;
 mod coordination;
 mod export;
@@ -94,6 +95,8 @@ const USAGE: &str = r#"usage:
                                           every network kind's time and peak memory; --whole:
                                           reading the files and the kinds' networks, timed together
   takedown bench-layout [NODES EDGES]     the force layout's ms per iteration and time to settle
+  takedown bench-views [--only TEXT] FILE...
+                                          each view's question to a loaded campaign, timed
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
 
 Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
@@ -159,6 +162,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("bench-coordination") => bench::run_coordination(&args[1..]),
         Some("bench-layout") => bench_layout::run(&args[1..]),
+        Some("bench-views") => bench_views::run(&args[1..]),
         Some("samples") => samples(&args[1..]),
         _ => Err(USAGE.to_string()),
     };

@@ -60,9 +60,10 @@ pub(super) fn profiles_of(pool: &Pool, groups: &Groups, coordinated: &[bool]) ->
             counts.tweets += 1;
             counts.coordinated += u64::from(coordinated[first as usize + i]);
             if store.kind(i) == TweetKind::Retweet {
-                let name = match (store.ref_user(i), retweeted_name(store.text(i))) {
-                    (Some(user), _) => Some(user_label(store, &revealed, user)),
-                    (None, name) => name.map(|n| String::from_utf8_lossy(n).into_owned()),
+                // The text only without the retweeted account's id (a cache miss).
+                let name = match store.ref_user(i) {
+                    Some(user) => Some(user_label(store, &revealed, user)),
+                    None => retweeted_name(store.text(i)).map(|n| String::from_utf8_lossy(n).into_owned()),
                 };
                 if let Some(name) = name {
                     *counts.retweeted.entry(name).or_default() += 1;
