@@ -44,7 +44,7 @@ fn headline_table(headlines: &[Headline], names: &[String]) -> Html {
         (t.clone(), if t.is_empty() { "—".into() } else { t })
     };
     html! {
-        <table class="compare-figures">
+        <div class="scroll"><table class="compare-figures">
             <caption>{"Headline figures"}</caption>
             <thead><tr><td></td>{ for names.iter().map(|n| html! { <th scope="col">{n}</th> }) }</tr></thead>
             <tbody>
@@ -58,7 +58,7 @@ fn headline_table(headlines: &[Headline], names: &[String]) -> Html {
                 { figure_row("First tweet (UTC)", "first-tweet", headlines, |h| time(&h.first_tweet)) }
                 { figure_row("Last tweet (UTC)", "last-tweet", headlines, |h| time(&h.last_tweet)) }
             </tbody>
-        </table>
+        </table></div>
     }
 }
 
@@ -75,7 +75,7 @@ fn lines(series: &Series, names: &[String], share: bool) -> Vec<(String, Vec<f64
 /// Labels in rows, a column per campaign: its count and its share of the campaign's tweets.
 fn side_table(id: &'static str, caption: &str, what: &str, table: &Table, names: &[String], totals: &[u64]) -> Html {
     html! {
-        <table class="compare-side" id={format!("compare-{id}")}>
+        <div class="scroll"><table class="compare-side" id={format!("compare-{id}")}>
             <caption>{caption}</caption>
             <thead><tr><th scope="col">{what}</th>{ for names.iter().map(|n| html! { <th scope="col" class="num">{n}</th> }) }</tr></thead>
             <tbody>{ for table.rows.iter().map(|row| html! {
@@ -89,7 +89,7 @@ fn side_table(id: &'static str, caption: &str, what: &str, table: &Table, names:
             if table.more > 0 {
                 <tfoot><tr><td colspan={(names.len() + 1).to_string()} class="muted">{format!("and {} more", format::count(table.more))}</td></tr></tfoot>
             }
-        </table>
+        </table></div>
     }
 }
 

@@ -28,13 +28,13 @@ fn shared_list(kind: &str, what: &str, items: &SharedItems, a: &str, b: &str, op
         <details class="shared-items" data-kind={kind.to_string()} ontoggle={toggle_table(open)}>
             <summary>{format!("{what} in both ({})", format::count(items.shared))}</summary>
             if **open {
-                <table>
+                <div class="scroll"><table>
                     <thead><tr><th scope="col">{what}</th><th scope="col" class="num">{format!("Tweets of {a}")}</th><th scope="col" class="num">{format!("Tweets of {b}")}</th></tr></thead>
                     <tbody>{ for items.items.iter().map(|i| html! {
                         <tr data-item={i.item.clone()}><td dir="auto" title={i.item.clone()}>{&i.label}</td>
                             <td class="num">{format::count(i.tweets_a)}</td><td class="num">{format::count(i.tweets_b)}</td></tr>
                     }) }</tbody>
-                </table>
+                </table></div>
                 if (items.items.len() as u64) < items.shared {
                     <p class="muted">{format!("The {} most used are listed.", items.items.len())}</p>
                 }
@@ -113,7 +113,7 @@ fn links(direction: &str, from: &str, to: &str, links: &Links, open: &UseStateHa
             <summary>{format!("Accounts of {from} retweeting, replying to or mentioning accounts of {to}: {} links, {} tweets",
                 format::count(links.total), format::count(links.tweets))}</summary>
             if **open {
-                <table>
+                <div class="scroll"><table>
                     <thead><tr><th scope="col">{format!("Account of {from}")}</th><th scope="col">{"Does"}</th><th scope="col">{format!("Account of {to}")}</th><th scope="col">{"Tweets"}</th></tr></thead>
                     <tbody>{ for links.links.iter().map(|l| html! {
                         <tr data-source={l.source.clone()} data-target={l.target.clone()} data-kind={link_verb(l.kind)}>
@@ -123,7 +123,7 @@ fn links(direction: &str, from: &str, to: &str, links: &Links, open: &UseStateHa
                             <td><LinkTweets link={l.clone()} /></td>
                         </tr>
                     }) }</tbody>
-                </table>
+                </table></div>
                 if (links.links.len() as u64) < links.total {
                     <p class="muted">{format!("The {} links with most tweets are listed.", links.links.len())}</p>
                 }
@@ -163,7 +163,7 @@ pub fn PairView(props: &PairProps) -> Html {
     html! {
         <section class="pair card" data-pair={format!("{}|{}", p.a, p.b)} aria-label={format!("{a} and {b}")}>
             <h4>{format!("{a} and {b}")}</h4>
-            <table class="overlap">
+            <div class="scroll"><table class="overlap">
                 <caption>{"Items used by both, as sets: Jaccard is the shared over all there are"}</caption>
                 <thead><tr><th scope="col">{"Of the tweets"}</th><th scope="col" class="num">{"In both"}</th>
                     <th scope="col" class="num">{format!("Only {a}")}</th><th scope="col" class="num">{format!("Only {b}")}</th><th scope="col" class="num">{"Jaccard"}</th></tr></thead>
@@ -173,7 +173,7 @@ pub fn PairView(props: &PairProps) -> Html {
                         <td class="num">{format::count(s.only_b)}</td><td class="num">{format!("{:.3}", s.jaccard)}</td>
                     </tr>
                 }) }</tbody>
-            </table>
+            </table></div>
             { for kinds.iter().zip(&opened).map(|((key, label, s), open)| shared_list(key, label, s, a, b, open)) }
             <details class="shared-accounts" data-accounts={p.shared_accounts.len().to_string()} ontoggle={toggle_table(&opened[4])}>
                 <summary>{format!("Accounts in both ({})", format::count(p.shared_accounts.len() as u64))}</summary>
