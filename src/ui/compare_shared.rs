@@ -24,6 +24,9 @@ pub struct PairProps {
 
 /// The shared items of one kind, listed once opened.
 fn shared_list(kind: &str, what: &str, items: &SharedItems, a: &str, b: &str, open: &UseStateHandle<bool>) -> Html {
+    if items.shared == 0 {
+        return html! {};
+    }
     html! {
         <details class="shared-items" data-kind={kind.to_string()} ontoggle={toggle_table(open)}>
             <summary>{format!("{what} in both ({})", format::count(items.shared))}</summary>
@@ -108,6 +111,13 @@ fn LinkTweets(props: &LinkTweetsProps) -> Html {
 
 /// The links from one campaign's accounts to the other's, in a table once opened.
 fn links(direction: &str, from: &str, to: &str, links: &Links, open: &UseStateHandle<bool>) -> Html {
+    if links.total == 0 {
+        return html! {
+            <p class="links muted" data-direction={direction.to_string()} data-links="0" data-tweets="0">
+                {format!("No account of {from} retweets, replies to or mentions an account of {to}.")}
+            </p>
+        };
+    }
     html! {
         <details class="links" data-direction={direction.to_string()} data-links={links.total.to_string()} data-tweets={links.tweets.to_string()} ontoggle={toggle_table(open)}>
             <summary>{format!("Accounts of {from} retweeting, replying to or mentioning accounts of {to}: {} links, {} tweets",
@@ -175,6 +185,9 @@ pub fn PairView(props: &PairProps) -> Html {
                 }) }</tbody>
             </table></div>
             { for kinds.iter().zip(&opened).map(|((key, label, s), open)| shared_list(key, label, s, a, b, open)) }
+            if p.shared_accounts.is_empty() {
+                <p class="shared-accounts muted" data-accounts="0">{format!("No account is in both {a} and {b}.")}</p>
+            } else {
             <details class="shared-accounts" data-accounts={p.shared_accounts.len().to_string()} ontoggle={toggle_table(&opened[4])}>
                 <summary>{format!("Accounts in both ({})", format::count(p.shared_accounts.len() as u64))}</summary>
                 if *opened[4] {
@@ -183,6 +196,7 @@ pub fn PairView(props: &PairProps) -> Html {
                     }) }</ul>
                 }
             </details>
+            }
             { links(&format!("{}>{}", p.a, p.b), a, b, &p.links_a_to_b, &opened[5]) }
             { links(&format!("{}>{}", p.b, p.a), b, a, &p.links_b_to_a, &opened[6]) }
         </section>

@@ -130,9 +130,9 @@ test('Compare: three campaigns side by side, what they share as the CLI finds it
         assert.deepEqual(items.sort(), want.items.map((i) => i.item).sort(), `shared ${kind}`);
       }
     }
-    assert.equal(Number(await section.locator('details.shared-accounts').getAttribute('data-accounts')), pair.shared_accounts.length);
+    assert.equal(Number(await section.locator('.shared-accounts').getAttribute('data-accounts')), pair.shared_accounts.length);
     for (const [from, to, links] of [[pair.a, pair.b, pair.links_a_to_b], [pair.b, pair.a, pair.links_b_to_a]]) {
-      const details = section.locator(`details.links[data-direction="${from}>${to}"]`);
+      const details = section.locator(`.links[data-direction="${from}>${to}"]`);
       assert.deepEqual([Number(await details.getAttribute('data-links')), Number(await details.getAttribute('data-tweets'))], [links.total, links.tweets]);
     }
   }
@@ -228,5 +228,29 @@ test('Report: each chart saves as SVG with its bars and as PNG', async () => {
     const [pngFile] = await Promise.all([page.waitForEvent('download'), chart.locator('.export-png').click()]);
     assert.deepEqual(pngSize(readFileSync(await pngFile.path())), [Math.round(svg.width * 2), Math.round(svg.height * 2)]);
   }
+  assert.deepEqual(errors, []);
+});
+
+test('Compare: a link between two campaigns opens the tweets behind it, those takedown compare names', async () => {
+  const samples = join(ROOT, 'static/samples');
+  const files = ['1', '2'].flatMap((n) => [`synthetic_iran_201906_${n}_tweets_csv_hashed.zip`, `synthetic_iran_201906_${n}_users_csv_hashed.csv`]).map((f) => join(samples, f));
+  const { pairs: [pair] } = JSON.parse(execFileSync(join(ROOT, 'target/release/takedown'), ['compare', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 256 << 20 }));
+  const link = pair.links_a_to_b.links[0];
+  assert.ok(link.tweet_count > 0, 'the samples link their campaigns');
+  const { page, errors } = await h.open();
+  await loadAndWait(page, files);
+  await page.click('#compare-open');
+  const section = page.locator(`.pair[data-pair="${pair.a}|${pair.b}"]`);
+  await section.waitFor();
+  assert.equal(Number(await section.locator('.shared-accounts').getAttribute('data-accounts')), pair.shared_accounts.length);
+  const links = section.locator(`details.links[data-direction="${pair.a}>${pair.b}"]`);
+  await links.locator('summary').first().click();
+  const row = links.locator(`tr[data-source="${link.source}"][data-target="${link.target}"]`).first();
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-kind'), { retweet: 'retweets', reply: 'replies to', mention: 'mentions' }[link.kind]);
+  await row.locator('details.link-tweets summary').click();
+  await row.locator('li.tweet').first().waitFor();
+  const ids = await row.locator('li.tweet').evaluateAll((lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual(ids.sort(), [...link.tweets].sort());
   assert.deepEqual(errors, []);
 });
