@@ -132,7 +132,8 @@ pub struct ExportProps {
     pub file: AttrValue,
 }
 
-/// Two buttons that save the chart beside them as SVG and as PNG.
+/// Two buttons that save the chart beside them as SVG and as PNG; each
+/// one's name starts with the words it shows, and names the chart.
 #[function_component]
 pub fn ChartExport(props: &ExportProps) -> Html {
     let export = |png: bool| {
@@ -151,9 +152,9 @@ pub fn ChartExport(props: &ExportProps) -> Html {
     html! {
         <span class="chart-export">
             <button type="button" class="button secondary export-svg" onclick={export(false)}
-                aria-label={format!("Save the chart “{}” as SVG", props.title)}>{"Save as SVG"}</button>
+                aria-label={format!("Save as SVG: {}", props.title)}>{"Save as SVG"}</button>
             <button type="button" class="button secondary export-png" onclick={export(true)}
-                aria-label={format!("Save the chart “{}” as PNG", props.title)}>{"Save as PNG"}</button>
+                aria-label={format!("Save as PNG: {}", props.title)}>{"Save as PNG"}</button>
         </span>
     }
 }
