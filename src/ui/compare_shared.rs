@@ -174,7 +174,7 @@ pub fn PairView(props: &PairProps) -> Html {
         <section class="pair card" data-pair={format!("{}|{}", p.a, p.b)} aria-label={format!("{a} and {b}")}>
             <h4>{format!("{a} and {b}")}</h4>
             <div class="scroll"><table class="overlap">
-                <caption>{"Items used by both, as sets: Jaccard is the shared over all there are"}</caption>
+                <caption>{"Items of the tweets, as sets"}</caption>
                 <thead><tr><th scope="col">{"Of the tweets"}</th><th scope="col" class="num">{"In both"}</th>
                     <th scope="col" class="num">{format!("Only {a}")}</th><th scope="col" class="num">{format!("Only {b}")}</th><th scope="col" class="num">{"Jaccard"}</th></tr></thead>
                 <tbody>{ for kinds.iter().map(|(key, label, s)| html! {
@@ -184,6 +184,7 @@ pub fn PairView(props: &PairProps) -> Html {
                     </tr>
                 }) }</tbody>
             </table></div>
+            <p class="muted">{"Jaccard: the items in both over all the items of either (0 when neither has any)."}</p>
             { for kinds.iter().zip(&opened).map(|((key, label, s), open)| shared_list(key, label, s, a, b, open)) }
             if p.shared_accounts.is_empty() {
                 <p class="shared-accounts muted" data-accounts="0">{format!("No account is in both {a} and {b}.")}</p>
