@@ -4,8 +4,12 @@
 mod common;
 
 use common::{row, TWEETS_HEADER, USERS_HEADER};
+use takedown::core::campaign::Campaign;
 use takedown::core::compare::{compare, Comparison, LinkKind, MatchedBy};
 use takedown::core::ingest;
+use takedown::core::query::{self, Answer, Query, QueryCache};
+use takedown::core::side_by_side::side_by_side;
+use takedown::core::summary::summarize;
 
 fn users(list: &[(&str, &str)]) -> String {
     let mut lines = vec![USERS_HEADER.to_string()];
@@ -38,8 +42,21 @@ fn tweets(list: &[Tweet]) -> String {
     lines.join("\n")
 }
 
-/// alpha: 11 ann, 12 ben, 99 both; beta: 21 cat, 22 dan, 99 both.
+/// The campaigns of these files, by name.
+fn load(files: &[(&str, String)]) -> Vec<Campaign> {
+    let inputs = files.iter().map(|(name, text)| ingest::memory_input(name, text.clone().into_bytes())).collect();
+    let mut campaigns = ingest::load_all(inputs).0;
+    campaigns.sort_by(|a, b| a.name.cmp(&b.name));
+    campaigns
+}
+
 fn fixture() -> Comparison {
+    let campaigns = fixture_campaigns();
+    compare(&campaigns.iter().collect::<Vec<_>>())
+}
+
+/// alpha: 11 ann, 12 ben, 99 both; beta: 21 cat, 22 dan, 99 both.
+fn fixture_campaigns() -> Vec<Campaign> {
     let alpha = tweets(&[
         (
             "101",
@@ -112,10 +129,61 @@ fn fixture() -> Comparison {
         ("beta_users_csv_hashed.csv", users(&[("21", "cat"), ("22", "dan"), ("99", "both")])),
         ("beta_tweets_csv_hashed.csv", beta),
     ];
-    let inputs = files.iter().map(|(name, text)| ingest::memory_input(name, text.clone().into_bytes())).collect();
-    let mut campaigns = ingest::load_all(inputs).0;
-    campaigns.sort_by(|a, b| a.name.cmp(&b.name));
-    compare(&campaigns.iter().collect::<Vec<_>>())
+    load(&files)
+}
+
+#[test]
+fn a_links_tweets_by_their_ids_in_the_order_read() {
+    let campaigns = fixture_campaigns();
+    let ids = ["105", "102", "999", "201"].map(String::from).to_vec();
+    let answer = query::answer(&campaigns[0], &mut QueryCache::default(), &Query::TweetsById(ids));
+    let Answer::Tweets(page) = answer else { panic!("tweets, not {answer:?}") };
+    // 999 is no tweet, and 201 is beta's.
+    let got: Vec<(&str, &str)> = page.rows.iter().map(|t| (t.id.as_str(), t.account.as_str())).collect();
+    assert_eq!(got, [("102", "11"), ("105", "12")]);
+    assert_eq!(page.total, 2);
+}
+
+#[test]
+fn timelines_languages_and_clients_side_by_side() {
+    let tweet = |time: &'static str, lang: &'static str, client: &'static str| -> [(&'static str, &'static str); 3] {
+        [("tweet_time", time), ("tweet_language", lang), ("tweet_client_name", client)]
+    };
+    let (g1, g2, g3) = (
+        tweet("2019-12-05 10:00", "en", "Web"),
+        tweet("2020-02-01 00:00", "en", "Web"),
+        tweet("2020-02-03 23:59", "th", "iPhone"),
+    );
+    let (d1, d2) = (tweet("2020-01-10 08:00", "ru", "Web"), tweet("2020-01-11 09:00", "ru", "Android"));
+    let campaigns = load(&[
+        ("gamma_users_csv_hashed.csv", users(&[("31", "g"), ("32", "h")])),
+        ("gamma_tweets_csv_hashed.csv", tweets(&[("1", "31", &g1), ("2", "31", &g2), ("3", "32", &g3)])),
+        ("delta_tweets_csv_hashed.csv", tweets(&[("4", "41", &d1), ("5", "41", &d2)])),
+    ]);
+    // Sorted: delta, gamma; compared gamma first.
+    let (delta, gamma) = (&campaigns[0], &campaigns[1]);
+    let summaries = [summarize(gamma), summarize(delta)];
+    let side = side_by_side(&[gamma, delta], &summaries.iter().collect::<Vec<_>>());
+    assert_eq!(side.campaigns, ["gamma", "delta"]);
+    // One calendar from December to February, January empty for gamma.
+    let t = &side.tweets_per_month;
+    assert_eq!(t.months, ["2019-12", "2020-01", "2020-02"]);
+    assert_eq!(t.counts, [vec![1, 0, 2], vec![0, 2, 0]]);
+    assert_eq!(t.shares(), [vec![1.0 / 3.0, 0.0, 2.0 / 3.0], vec![0.0, 1.0, 0.0]]);
+    // gamma's two accounts from its users file (2019-01-01); delta's one from
+    // its first tweet, without a creation date.
+    assert_eq!(
+        (side.creations_per_month.months.clone(), side.creations_per_month.counts.clone()),
+        (vec!["2019-01".to_string()], vec![vec![2], vec![0]])
+    );
+    // Languages by the sum of shares: ru 0 + 1, en 2/3 + 0, th 1/3 + 0.
+    let rows = |t: &takedown::core::side_by_side::Table| -> Vec<(String, Vec<u64>)> {
+        t.rows.iter().map(|r| (r.label.clone(), r.counts.clone())).collect()
+    };
+    let row = |label: &str, counts: [u64; 2]| (label.to_string(), counts.to_vec());
+    assert_eq!(rows(&side.languages), [row("ru", [0, 2]), row("en", [2, 0]), row("th", [1, 0])]);
+    // Clients: Web 2/3 + 1/2, Android 0 + 1/2, iPhone 1/3 + 0.
+    assert_eq!(rows(&side.clients), [row("Web", [2, 1]), row("Android", [0, 1]), row("iPhone", [1, 0])]);
 }
 
 #[test]

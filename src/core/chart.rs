@@ -51,6 +51,36 @@ pub fn stacked_bars_path(values: &[u64], bases: &[u64], top: u64, width: f64, he
     path
 }
 
+/// One SVG path through a series' values, a point at the middle of each of
+/// `values.len()` slots across `width`, scaled so that `top` reaches the full
+/// `height` (y grows downwards); empty when there is nothing to draw.
+pub fn line_path(values: &[f64], top: f64, width: f64, height: f64) -> String {
+    if values.is_empty() || top <= 0.0 {
+        return String::new();
+    }
+    let slot = width / values.len() as f64;
+    let mut path = String::new();
+    for (i, &v) in values.iter().enumerate() {
+        let (x, y) = ((i as f64 + 0.5) * slot, height - height * v / top);
+        path.push_str(&format!("{}{x:.2} {y:.2}", if i == 0 { 'M' } else { 'L' }));
+    }
+    path
+}
+
+/// A chart's title as the stem of its file's name: letters and digits kept
+/// (any script), lowercased, every run of anything else one `_`.
+pub fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('_') {
+            stem.push('_');
+        }
+    }
+    stem.trim_end_matches('_').to_string()
+}
+
 /// Hour-of-week counts (seven rows, Monday first, of 24 hours) moved from UTC
 /// to the clock `offset_hours` ahead of it: a week is a cycle, so a tweet at
 /// Sunday 20:00 UTC lands on Monday 03:00 at UTC+7.
@@ -111,6 +141,25 @@ mod tests {
         assert_eq!(bars_path(&[1, 0, 2], 2, 30.0, 10.0), "M1.00 5.00h8.00v5.00h-8.00zM21.00 0.00h8.00v10.00h-8.00z");
         assert_eq!(bars_path(&[], 2, 30.0, 10.0), "");
         assert_eq!(bars_path(&[1], 0, 30.0, 10.0), "");
+    }
+
+    #[test]
+    fn a_title_names_its_file() {
+        assert_eq!(
+            file_stem("Tweets per month, as each campaign's share"),
+            "tweets_per_month_as_each_campaign_s_share"
+        );
+        assert_eq!(file_stem("  Хэштеги — 2019 "), "хэштеги_2019");
+        assert_eq!(file_stem("—"), "");
+    }
+
+    #[test]
+    fn a_line_goes_through_the_middle_of_each_slot() {
+        // Two slots of 50 across 100; 0 at the bottom (40), 2 at the top (0).
+        assert_eq!(line_path(&[0.0, 2.0], 2.0, 100.0, 40.0), "M25.00 40.00L75.00 0.00");
+        assert_eq!(line_path(&[1.0], 4.0, 10.0, 40.0), "M5.00 30.00");
+        assert_eq!(line_path(&[], 1.0, 10.0, 10.0), "");
+        assert_eq!(line_path(&[1.0], 0.0, 10.0, 10.0), "");
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod room;
 pub mod rows;
 pub mod schema;
 pub mod search;
+pub mod side_by_side;
 pub mod store;
 pub mod summary;
 pub mod text_arena;

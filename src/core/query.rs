@@ -7,6 +7,7 @@ use crate::core::csv_text::csv_field;
 use crate::core::fold::fold;
 use crate::core::report::{report, Report};
 use crate::core::schema::is_hashed_id;
+use crate::core::side_by_side::Compared;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
 use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, Keys, Ranking, Summary};
 use crate::core::time;
@@ -16,8 +17,8 @@ use std::collections::BTreeMap;
 pub use crate::core::time::Range;
 
 pub use crate::core::search::{
-    tweet_record, tweets, tweets_csv, tweets_with, wire_name, Mention, Needle, TweetPage, TweetQuery, TweetRow,
-    TweetSort, TWEET_COLUMNS,
+    tweet_record, tweets, tweets_by_id, tweets_csv, tweets_with, wire_name, Mention, Needle, TweetPage, TweetQuery,
+    TweetRow, TweetSort, TWEET_COLUMNS,
 };
 
 fn in_range(range: Option<Range>, minutes: u32) -> bool {
@@ -439,6 +440,8 @@ pub enum Query {
     Timeline(TimelineQuery),
     /// The campaign's takedown report, over all its tweets and accounts.
     Report,
+    /// The tweets of these ids, as the files write them (a cross link's).
+    TweetsById(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -450,6 +453,8 @@ pub enum Answer {
     Tweets(TweetPage),
     Timeline(Timeline),
     Report(Box<Report>),
+    /// Campaigns compared (the worker's answer to a `Compare` request).
+    Compared(Box<Compared>),
     /// What was asked for is not loaded (any more).
     Missing(String),
 }
@@ -494,5 +499,6 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
         Query::TweetsCsv(q) => Answer::Csv(tweets_csv(campaign, q, &cache.keys(campaign).names)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
         Query::Report => Answer::Report(Box::new(report(campaign))),
+        Query::TweetsById(ids) => Answer::Tweets(tweets_by_id(campaign, ids, &cache.keys(campaign).names)),
     }
 }

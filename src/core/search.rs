@@ -231,6 +231,30 @@ fn sort_key(store: &Store, sort: TweetSort, i: usize) -> (bool, u32, u32, usize)
     }
 }
 
+/// The most tweets [`tweets_by_id`] gives: a cross link lists as many ids.
+pub const BY_ID_MOST: usize = crate::core::compare::LINK_TWEETS;
+
+/// The tweets whose ids, as the files write them, are among `ids` (at most
+/// [`BY_ID_MOST`] of them), in the order they were read: the tweets behind a
+/// link of the Compare view.
+pub fn tweets_by_id(campaign: &Campaign, ids: &[String], names: &RevealedNames) -> TweetPage {
+    use std::fmt::Write;
+    let store = &campaign.store;
+    let wanted: std::collections::HashSet<&str> = ids.iter().take(BY_ID_MOST).map(String::as_str).collect();
+    let mut needle = Needle::new("");
+    let mut id = String::new();
+    let mut rows = Vec::new();
+    for i in 0..store.len() {
+        id.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(id, "{}", store.tweet_id(i));
+        if wanted.contains(id.as_str()) {
+            rows.push(tweet_row(store, names, &mut needle, i));
+        }
+    }
+    TweetPage { total: rows.len(), offset: 0, rows }
+}
+
 /// Tweets matching every filter, in the query's order, one page of them.
 pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
     tweets_with(campaign, q, &RevealedNames::new(&campaign.store))

@@ -2,11 +2,12 @@
 
 use super::bridge::Bridge;
 use super::campaign_view::{tab_label, CampaignView};
+use super::compare::CompareView;
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
 use super::samples::Samples;
 use super::state::{Action, AppContext, AppState};
-use crate::core::view::{History, ViewAction, ViewState};
+use crate::core::view::{History, Tab, ViewAction, ViewState};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -125,7 +126,9 @@ pub fn App() -> Html {
                         <Samples />
                     }
                     <LoadPanel />
-                    if let Some(summary) = state.selected_summary() {
+                    if state.view.tab == Tab::Compare && state.summaries.len() >= 2 {
+                        <CompareView />
+                    } else if let Some(summary) = state.selected_summary() {
                         <CampaignView summary={Rc::new(summary.clone())} />
                     }
                 </main>

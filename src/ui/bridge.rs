@@ -163,6 +163,14 @@ impl Bridge {
         job
     }
 
+    /// Compares loaded campaigns, in this order; `on_answer` gets the comparison.
+    pub fn compare(&self, campaigns: Vec<String>, on_answer: Callback<Answer>) -> u32 {
+        let job = self.next_job();
+        self.pending.borrow_mut().insert(job, on_answer);
+        self.send(&Request::Compare { job, campaigns }, &[]);
+        job
+    }
+
     /// Asks for a file of a campaign (a CSV query), built in the worker and
     /// saved as `name`; a failure is reported to the console.
     pub fn save(&self, campaign: &str, query: Query, name: String) {

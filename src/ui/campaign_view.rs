@@ -29,6 +29,7 @@ pub fn tab_label(tab: Tab) -> &'static str {
         Tab::Coordination => "Coordination",
         Tab::Report => "Report",
         Tab::Account => "Account",
+        Tab::Compare => "Compare",
     }
 }
 
@@ -37,7 +38,9 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
     let state = use_context::<AppContext>().expect("CampaignView sits inside the app's state provider");
     let change = view_changer(&state);
     let view = &state.view;
-    let tabs: Vec<Tab> = Tab::ALL.into_iter().filter(|t| *t != Tab::Account || view.account.is_some()).collect();
+    // Compare is not a tab of one campaign: the campaign head opens it.
+    let tabs: Vec<Tab> =
+        Tab::ALL.into_iter().filter(|t| *t != Tab::Compare && (*t != Tab::Account || view.account.is_some())).collect();
     let on_campaign = {
         let change = change.clone();
         Callback::from(move |e: Event| {
@@ -86,6 +89,10 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
             Some(id) => html! { <AccountPage id={id.clone()} /> },
             None => html! {},
         },
+        // The app shows the Compare view instead while two campaigns are loaded.
+        Tab::Compare => {
+            html! { <p class="muted" id="compare-needs-two">{"Load a second campaign to compare it with this one."}</p> }
+        }
     };
     html! {
         <section class="campaign" aria-label={format!("Campaign {}", props.summary.name)}>
@@ -94,9 +101,12 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
                 if campaigns.len() > 1 {
                     <label class="switcher">{"Campaign "}
                         <select id="campaign-select" onchange={on_campaign}>
-                            { for campaigns.iter().map(|c| html! { <option value={c.clone()} selected={*c == props.summary.name}>{c}</option> }) }
+                            { for campaigns.iter().map(|c| html! { <option value={c.clone()} selected={*c == props.summary.name}>{view.compare.display_name(c)}</option> }) }
                         </select>
                     </label>
+                    <button id="compare-open" class="button secondary" onclick={change.reform(|_: MouseEvent| ViewAction::OpenCompare)}>
+                        {format!("Compare {} campaigns", campaigns.len())}
+                    </button>
                 }
             </div>
             <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>

@@ -1,6 +1,7 @@
 //! SVG charts over `core::chart`: one path per series, and a table with the
 //! exact figures for screen readers and copying.
 
+use super::chart_export::ChartExport;
 use super::format;
 use super::state::{view_changer, AppContext};
 use crate::core::chart::{self, Step};
@@ -126,10 +127,15 @@ impl Frame {
 
     /// Grid lines and labels for `ticks`, the last of which is the chart's top.
     pub fn y_axis(&self, ticks: &[u64]) -> Html {
+        self.y_axis_labelled(ticks, format::count)
+    }
+
+    /// [`Frame::y_axis`] with each tick's label written by `label`.
+    pub fn y_axis_labelled(&self, ticks: &[u64], label: impl Fn(u64) -> String) -> Html {
         let top = ticks.last().copied().unwrap_or(1).max(1);
         html! { <>{ for ticks.iter().map(|t| {
             let y = self.top + self.plot_height() * (1.0 - *t as f64 / top as f64);
-            html! { <g class="tick"><line x1={self.left.to_string()} x2={self.width.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(self.left - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{format::count(*t)}</text></g> }
+            html! { <g class="tick"><line x1={self.left.to_string()} x2={self.width.to_string()} y1={y.to_string()} y2={y.to_string()} /><text x={(self.left - 6.0).to_string()} y={(y + 4.0).to_string()} text-anchor="end">{label(*t)}</text></g> }
         }) }</> }
     }
 
@@ -166,6 +172,9 @@ pub struct BarChartProps {
     pub bar: AttrValue,
     #[prop_or(AttrValue::Static("periods"))]
     pub bars: AttrValue,
+    /// The stem of the chart's SVG and PNG files; the title's by default.
+    #[prop_or_default]
+    pub file: Option<AttrValue>,
 }
 
 /// The step a key asks of a chart's cursor; Shift, which a chart may read as
@@ -204,6 +213,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let path = chart::bars_path(&values, top, frame.plot_width(), frame.plot_height());
     let labels: Vec<String> = props.points.iter().map(|(l, _)| l.clone()).collect();
     let svg = use_node_ref();
+    let file = props.file.clone().unwrap_or_else(|| chart::file_stem(&props.title).into());
     let on_move = {
         let (hovered, svg) = (hovered.clone(), svg.clone());
         Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
@@ -238,7 +248,10 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     };
     html! {
         <figure class="card chart">
-            <figcaption><h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span></figcaption>
+            <figcaption>
+                <h3>{props.title.clone()}</h3><span class="hover-value" aria-live="polite">{caption}</span>
+                <ChartExport svg={svg.clone()} title={props.title.clone()} file={file} />
+            </figcaption>
             <div class="plot" ref={plot}>
             <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
                 aria-label={format!("{}: the arrow keys, Home and End name each {}", props.title, props.bar)}

@@ -85,7 +85,8 @@ pub fn CreationSection(props: &CreationProps) -> Html {
                 { csv_button(&props.campaign, &format!("created_per_{key}"), "Counts", points_table(key, "accounts", &points)) }
                 { csv_button(&props.campaign, &format!("batches_{}", rule.period), "Batches", batches_table(batches)) }
             </div>
-            <BarChart {title} points={points} unit="accounts" bar={key} bars={format!("{key}s")} />
+            <BarChart {title} points={points} unit="accounts" bar={key} bars={format!("{key}s")}
+                file={AttrValue::from(format!("{}_report_created_per_{key}", props.campaign))} />
             if batches.is_empty() {
                 <p class="muted">{format!("No {} reaches the threshold.", rule.period)}</p>
             } else {

@@ -47,13 +47,14 @@ pub fn UsageFigures(props: &FiguresProps) -> Html {
         0 => String::new(),
         n => format!(" {} tweets come from files without these columns and are left out.", format::count(n)),
     };
+    let stem = |name: &str| AttrValue::from(format!("{campaign}_report_{name}"));
     let stats = [("Likes", &e.likes), ("Retweets", &e.retweets), ("Replies", &e.replies), ("Quotes", &e.quotes)];
     html! {
         <>
         <Section id="lag" title="Time to the first tweet"
             method="Each account once: the time from the start (00:00 UTC) of its creation day to its first tweet in these files. Accounts with no tweet here are counted apart, and so are accounts with tweets and no creation date.">
             <div class="controls">{ csv_button(campaign, "first_tweet_lag", "Table", points_table("lag", "accounts", &r.first_tweet_lag)) }</div>
-            <BarChart title="Accounts by the lag to their first tweet" points={r.first_tweet_lag.clone()} unit="accounts" bar="lag" bars="bins" />
+            <BarChart title="Accounts by the lag to their first tweet" points={r.first_tweet_lag.clone()} unit="accounts" bar="lag" bars="bins" file={stem("first_tweet_lag")} />
         </Section>
         <Section id="follow" title="Followers and following"
             method="Each account once, with the follower and following counts the release gives (as they were when the accounts were suspended), in decades: 0, 1–9, 10–99 and so on, empty decades included.">
@@ -61,8 +62,8 @@ pub fn UsageFigures(props: &FiguresProps) -> Html {
                 { csv_button(campaign, "followers", "Followers", bins_table(&r.followers)) }
                 { csv_button(campaign, "following", "Following", bins_table(&r.following)) }
             </div>
-            <BarChart title="Accounts by followers" points={bins(&r.followers)} unit="accounts" bar="decade" bars="decades" />
-            <BarChart title="Accounts by accounts followed" points={bins(&r.following)} unit="accounts" bar="decade" bars="decades" />
+            <BarChart title="Accounts by followers" points={bins(&r.followers)} unit="accounts" bar="decade" bars="decades" file={stem("followers")} />
+            <BarChart title="Accounts by accounts followed" points={bins(&r.following)} unit="accounts" bar="decade" bars="decades" file={stem("following")} />
         </Section>
         <Section id="engagement" title="Engagement per tweet"
             method={format!("Each tweet once, with the like, retweet, reply and quote counts the release gives (as counted when the release was made).{without}")}>

@@ -19,6 +19,9 @@ pub enum Request {
     Cancel { job: u32 },
     /// A question about one loaded campaign.
     Query { job: u32, campaign: String, query: Box<Query> },
+    /// Two or more loaded campaigns compared, in this order: answered with
+    /// `Answer::Compared`, or `Answer::Missing` naming one not loaded.
+    Compare { job: u32, campaigns: Vec<String> },
     /// A co-action network over these campaigns pooled (one campaign, or
     /// several). It replaces the one before; `Cancel` with its job stops it.
     Coordinate { job: u32, campaigns: Vec<String>, settings: Settings },

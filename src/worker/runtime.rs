@@ -6,6 +6,7 @@ use super::file_source::{FileSource, ReadAhead, SliceReader, READER_SCRIPT};
 use super::protocol::{LoadProgress, Request, Response};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
 use crate::core::query::{self, Answer, QueryCache};
+use crate::core::side_by_side::compared;
 use gloo::timers::future::TimeoutFuture;
 use js_sys::{Array, Promise, Reflect};
 use std::cell::RefCell;
@@ -133,6 +134,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         Request::Evidence { job, network, a, b } => coordination::evidence(&state.borrow(), job, network, a, b),
         Request::Export { job, network, file } => coordination::export(&state.borrow(), job, network, file),
         Request::Pin { network, node, x, y } => coordination::pin(state, network, node, x, y),
+        Request::Compare { job, campaigns } => post(&Response::Answer { job, answer: compare(state, &campaigns) }),
         Request::Query { job, campaign, query } => {
             let mut guard = state.borrow_mut();
             let State { campaigns, caches, .. } = &mut *guard;
@@ -150,6 +152,22 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             }
         }
     }
+}
+
+/// The campaigns named compared, or which of them is not loaded.
+fn compare(state: &Rc<RefCell<State>>, names: &[String]) -> Answer {
+    let mut guard = state.borrow_mut();
+    let State { campaigns, caches, .. } = &mut *guard;
+    let mut chosen = Vec::with_capacity(names.len());
+    for name in names {
+        match campaigns.iter().position(|c| &c.name == name) {
+            Some(i) => chosen.push(i),
+            None => return Answer::Missing(format!("the campaign {name} is not loaded")),
+        }
+    }
+    let summaries: Vec<_> = chosen.iter().map(|&i| caches[i].summary(&campaigns[i], None)).collect();
+    let chosen: Vec<&Campaign> = chosen.iter().map(|&i| &campaigns[i]).collect();
+    Answer::Compared(Box::new(compared(&chosen, &summaries.iter().collect::<Vec<_>>())))
 }
 
 fn load(state: &Rc<RefCell<State>>, id: u32, files: Vec<File>) {

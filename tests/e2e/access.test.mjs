@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
+import { CORPUS, SHOTS, THAILAND, startHarness, loadAndWait } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -69,6 +69,14 @@ test('axe-core finds no violation on any view, light or dark', async () => {
     await openTables(page);
     await check(view);
   }
+  // A second campaign, and the Compare view with every list and link open.
+  await page.setInputFiles('#file-input', join(CORPUS, 'russian_linked_tweets_csv_hashed.csv'));
+  await page.click('#load-button');
+  await page.click('#compare-open', { timeout: 120_000 });
+  await page.waitForSelector('.pair');
+  await page.evaluate(() => document.querySelectorAll('.compare details').forEach((d) => { d.open = true; }));
+  await page.waitForSelector('.pair details.shared-items table');
+  await check('compare');
   const sample = await h.open();
   await sample.page.click('.samples tbody tr button.open-sample');
   await sample.page.waitForSelector('.app[data-status="ready"]', { timeout: 60_000 });

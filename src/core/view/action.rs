@@ -4,7 +4,7 @@
 //! clears, which way a column sorts first, what another campaign keeps, and
 //! which changes are steps that Back undoes.
 
-use super::{NetworkView, Tab, ViewState};
+use super::{NetworkView, Scale, Tab, ViewState};
 use crate::core::query::{AccountColumn, Period, Split, TweetSort};
 use crate::core::store::TweetKind;
 
@@ -30,8 +30,20 @@ impl Filter {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ViewAction {
-    /// Another campaign, from its overview, with nothing narrowed.
+    /// Another campaign, from its overview, with nothing narrowed; what the
+    /// Compare view was given (its campaigns, their names) stays.
     OpenCampaign(String),
+    /// The Compare view over the campaigns chosen for it.
+    OpenCompare,
+    /// The campaigns compared, in this order; fewer than two is refused.
+    SetCompared(Vec<String>),
+    /// The name a campaign is shown under; blank gives it back its own.
+    RenameCampaign {
+        campaign: String,
+        name: String,
+    },
+    /// Counts or shares on the Compare view's timelines.
+    SetScale(Scale),
     /// A tab; the account tab only while an account is open.
     OpenTab(Tab),
     /// Days `YYYY-MM-DD` as [`super::check_range`] keeps them; `None` is open.
@@ -123,7 +135,18 @@ impl ViewState {
     pub fn apply(&mut self, action: ViewAction) -> History {
         let history = action.history();
         match action {
-            ViewAction::OpenCampaign(name) => *self = ViewState { campaign: Some(name), ..ViewState::default() },
+            ViewAction::OpenCampaign(name) => {
+                let compare = std::mem::take(&mut self.compare);
+                *self = ViewState { campaign: Some(name), compare, ..ViewState::default() }
+            }
+            ViewAction::OpenCompare => self.tab = Tab::Compare,
+            ViewAction::SetCompared(campaigns) => {
+                if campaigns.len() >= 2 {
+                    self.compare.campaigns = campaigns;
+                }
+            }
+            ViewAction::RenameCampaign { campaign, name } => self.compare.rename(campaign, &name),
+            ViewAction::SetScale(scale) => self.compare.scale = scale,
             ViewAction::OpenTab(tab) => {
                 if tab != Tab::Account || self.account.is_some() {
                     self.tab = tab;

@@ -186,13 +186,35 @@ fn every_view_the_actions_reach_survives_the_hash() {
         }),
         ViewAction::OpenEdge(Some(("a+b=".into(), "c|d".into()))),
         ViewAction::OpenTab(Tab::Tweets),
+        ViewAction::SetCompared(vec!["russian_linked".into(), "iran_201906_1".into()]),
+        ViewAction::RenameCampaign { campaign: "russian_linked".into(), name: "Russia: Jan 2019".into() },
+        ViewAction::SetScale(Scale::Share),
+        ViewAction::OpenCompare,
     ];
     let mut view = ViewState::default();
     for action in actions {
         view.apply(action);
         assert_eq!(ViewState::from_hash(&view.to_hash()), view);
     }
-    assert_eq!(view.tab, Tab::Tweets);
+    assert_eq!(view.tab, Tab::Compare);
+}
+
+#[test]
+fn the_compare_view_keeps_its_campaigns_and_names_when_a_campaign_is_opened() {
+    let mut view = thailand();
+    assert_eq!(view.apply(ViewAction::OpenCompare), History::Push);
+    assert_eq!(view.tab, Tab::Compare);
+    view.apply(ViewAction::SetCompared(vec!["a".into(), "b".into()]));
+    view.apply(ViewAction::SetCompared(vec!["a".into()]));
+    assert_eq!(view.compare.campaigns, ["a", "b"], "one campaign is no comparison");
+    view.apply(ViewAction::RenameCampaign { campaign: "a".into(), name: "Alpha".into() });
+    view.apply(ViewAction::SetScale(Scale::Share));
+    let kept = view.compare.clone();
+    view.apply(ViewAction::OpenCampaign("a".into()));
+    assert_eq!((view.tab, &view.compare), (Tab::Overview, &kept));
+    assert_eq!(view.compare.display_name("a"), "Alpha");
+    view.apply(ViewAction::RenameCampaign { campaign: "a".into(), name: "".into() });
+    assert_eq!(view.compare.display_name("a"), "a");
 }
 
 #[test]

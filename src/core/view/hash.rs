@@ -1,7 +1,7 @@
 //! The view in the URL hash: `#campaign=…&tab=…`, only what differs from the
 //! default, so that a link reopens the same view once the same files are loaded.
 
-use super::{Tab, ViewState, UTC_OFFSETS};
+use super::{Scale, Tab, ViewState, UTC_OFFSETS};
 use crate::core::coord::Kind;
 use crate::core::query::{AccountColumn, Period, Split, TweetSort};
 use crate::core::store::TweetKind;
@@ -105,10 +105,18 @@ impl ViewState {
         let percentile = n.percentile.map(|p| p.to_string());
         put("pct", percentile.as_deref());
         put("pool", n.pool.then_some("1"));
+        let c = &self.compare;
+        put("scale", (c.scale != d.compare.scale).then(|| c.scale.key()));
         let mut body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         // Each name encoded on its own, so that a `|` in one stays in it.
         if let Some((a, b)) = &self.network.edge {
             body.push(format!("edge={}|{}", encode(a), encode(b)));
+        }
+        if !c.campaigns.is_empty() {
+            body.push(format!("compare={}", c.campaigns_to_hash()));
+        }
+        if !c.names.is_empty() {
+            body.push(format!("names={}", c.names_to_hash()));
         }
         if !self.files.is_empty() {
             body.push(format!("files={}", self.files.iter().map(|f| encode(f)).collect::<Vec<_>>().join("|")));
@@ -127,6 +135,14 @@ impl ViewState {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             if key == "files" {
                 view.files = value.split('|').map(decode).filter(|f| !f.is_empty()).collect();
+                continue;
+            }
+            if key == "compare" {
+                view.compare.campaigns_from_hash(value);
+                continue;
+            }
+            if key == "names" {
+                view.compare.names_from_hash(value);
                 continue;
             }
             if key == "edge" {
@@ -174,6 +190,7 @@ impl ViewState {
                 "min_weight" => view.network.min_weight = value.parse().unwrap_or(view.network.min_weight),
                 "pct" => view.network.percentile = value.parse().ok().filter(|p| *p <= 100),
                 "pool" => view.network.pool = value == "1",
+                "scale" => view.compare.scale = Scale::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default(),
                 "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
@@ -186,7 +203,7 @@ impl ViewState {
 mod tests {
     use super::*;
     use crate::core::query::Range;
-    use crate::core::view::NetworkView;
+    use crate::core::view::{CompareView, NetworkView};
 
     #[test]
     fn a_view_survives_the_hash() {
@@ -219,6 +236,15 @@ mod tests {
                 pool: true,
                 edge: Some(("a|b=".into(), "ü".into())),
             },
+            compare: CompareView {
+                campaigns: vec!["a|b".into(), "russian_linked".into()],
+                names: [
+                    ("russian_linked".to_string(), "Russia: Jan 2019 | IRA?".to_string()),
+                    ("ü".into(), "€ & =".into()),
+                ]
+                .into(),
+                scale: Scale::Share,
+            },
             files: vec!["a|b.zip".into(), "thailand_092020_tweets.zip".into(), "ü €.csv".into()],
         };
         let hash = view.to_hash();
@@ -241,6 +267,8 @@ mod tests {
         assert_eq!(ViewState::from_hash("#tz=7").utc_offset, 7);
         assert_eq!(ViewState::from_hash("#tz=%2B7").utc_offset, 7);
         assert_eq!(ViewState::from_hash("#tz=x").utc_offset, 0);
+        assert_eq!(ViewState::from_hash("#tab=compare").tab, Tab::Compare);
+        assert_eq!(ViewState::from_hash("#scale=bars&names=x|a:&compare=").compare, CompareView::default());
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%E2%82%AC+x"), "€ x");
     }

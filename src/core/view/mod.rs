@@ -1,5 +1,5 @@
-//! What the page shows — campaign, tab, date range, filters, selected account —
-//! and its encoding in the URL hash, so that a link reopens the same view once
+//! What the page shows — campaign, tab, date range, filters, selected account,
+//! the campaigns compared — and its encoding in the URL hash, so that a link reopens the same view once
 //! the same files are loaded.
 
 use crate::core::query::{AccountColumn, Period, Range, Split, TweetSort};
@@ -16,11 +16,21 @@ pub enum Tab {
     Coordination,
     Report,
     Account,
+    /// Two or more loaded campaigns side by side, not a tab of one of them.
+    Compare,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] =
-        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Report, Tab::Account];
+    pub const ALL: [Tab; 8] = [
+        Tab::Overview,
+        Tab::Timeline,
+        Tab::Accounts,
+        Tab::Tweets,
+        Tab::Coordination,
+        Tab::Report,
+        Tab::Account,
+        Tab::Compare,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -31,6 +41,7 @@ impl Tab {
             Tab::Coordination => "coordination",
             Tab::Report => "report",
             Tab::Account => "account",
+            Tab::Compare => "compare",
         }
     }
 }
@@ -66,6 +77,8 @@ pub struct ViewState {
     pub split: Split,
     /// The Coordination tab's network and open edge.
     pub network: NetworkView,
+    /// The Compare view's campaigns, their names and its timelines' scale.
+    pub compare: CompareView,
     /// The names of the files the campaign was read from (never their
     /// contents), so that a link opened without them can say what to open.
     pub files: Vec<String>,
@@ -95,6 +108,7 @@ impl Default for ViewState {
             period: Period::Month,
             split: Split::Kind,
             network: NetworkView::default(),
+            compare: CompareView::default(),
             files: Vec::new(),
         }
     }
@@ -163,10 +177,12 @@ impl ViewState {
 mod action;
 #[cfg(test)]
 mod action_tests;
+mod compare;
 mod hash;
 mod network;
 
 pub use action::{Filter, History, ViewAction};
+pub use compare::{CompareView, Scale};
 pub use hash::{decode, encode};
 pub use network::{NetworkView, PERCENTILES, WINDOWS};
 
