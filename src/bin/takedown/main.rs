@@ -9,6 +9,7 @@ mod budget;
 mod coordination;
 mod export;
 mod files;
+mod lesson;
 mod output;
 mod queries;
 mod report;
@@ -95,6 +96,8 @@ const USAGE: &str = r#"usage:
                                           reading the files and the kinds' networks, timed together
   takedown bench-layout [NODES EDGES]     the force layout's ms per iteration and time to settle
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
+  takedown lesson                         the guided lesson as JSON: its sample, the sample's
+      files, and each step's title, sentence, tab and evidence
 
 Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
 GB, KiB, MiB or GiB (default: half of this machine's memory, 4 GiB where that is unknown).
@@ -160,6 +163,7 @@ fn main() -> ExitCode {
         Some("bench-coordination") => bench::run_coordination(&args[1..]),
         Some("bench-layout") => bench_layout::run(&args[1..]),
         Some("samples") => samples(&args[1..]),
+        Some("lesson") => lesson::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -2,6 +2,7 @@
 //! and its encoding in the URL hash, so that a link reopens the same view once
 //! the same files are loaded.
 
+use crate::core::lesson;
 use crate::core::query::{AccountColumn, Period, Range, Split, TweetSort};
 use crate::core::store::TweetKind;
 use crate::core::time;
@@ -69,6 +70,12 @@ pub struct ViewState {
     /// The names of the files the campaign was read from (never their
     /// contents), so that a link opened without them can say what to open.
     pub files: Vec<String>,
+    /// Presentation mode: the view alone, in large type, for a projector.
+    pub present: bool,
+    /// The step of the guided lesson shown (`core::lesson::steps`), from 0.
+    pub lesson: Option<usize>,
+    /// The glossary page in place of the campaign.
+    pub glossary: bool,
 }
 
 impl Default for ViewState {
@@ -96,6 +103,9 @@ impl Default for ViewState {
             split: Split::Kind,
             network: NetworkView::default(),
             files: Vec::new(),
+            present: false,
+            lesson: None,
+            glossary: false,
         }
     }
 }
@@ -157,6 +167,17 @@ impl ViewState {
             None => u32::MAX,
         };
         (from < to).then_some(Range { from, to })
+    }
+
+    /// The lesson's step shown, while the view is on the lesson's sample.
+    pub fn lesson_step(&self) -> Option<(usize, lesson::Step)> {
+        let index = self.lesson.filter(|_| self.campaign.as_deref() == Some(lesson::SAMPLE))?;
+        lesson::steps().into_iter().nth(index).map(|step| (index, step))
+    }
+
+    /// The tabs a campaign shows now, in order: the account tab only while an account is open.
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL.into_iter().filter(|t| *t != Tab::Account || self.account.is_some()).collect()
     }
 }
 
