@@ -278,7 +278,7 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                 </div>
                 <EvidencePanel job={props.job} overview={props.overview.clone()} />
                 <h3 id="edges-title">{"Account pairs, strongest first"}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="edges-title">
                     <table class="edge-table" aria-labelledby="edges-title">
                         <thead><tr>
                             <th scope="col">{"Account"}</th><th scope="col">{"Account"}</th>
@@ -323,7 +323,8 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
     }
 }
 
-/// The edge table's sortable columns.
+/// The edge table's sortable columns (its box, like the communities', is a
+/// focusable region: a table wider than the screen scrolls by keyboard too).
 #[derive(Clone, Copy, PartialEq)]
 enum EdgeColumn {
     Forward,
@@ -376,7 +377,7 @@ fn Communities(props: &CommunitiesProps) -> Html {
                 <h3 id="communities-title">{format!("Communities (modularity {:.2}, {} connected groups)", o.modularity, o.components)}</h3>
                 <Help term="community" />
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="communities-title">
                 <table class="community-table" aria-labelledby="communities-title">
                     <thead><tr>
                         <th scope="col" class="num">{"#"}</th><th scope="col" class="num">{"Accounts"}</th>

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { ROOT, SHOTS, startHarness } from './harness.mjs';
@@ -17,6 +18,16 @@ const lesson = JSON.parse(takedown('lesson'));
 const files = lesson.files.map((f) => join(ROOT, 'static/samples', f));
 const { campaigns: [report] } = JSON.parse(takedown('report', '--format', 'json', ...files));
 const csv = (text) => Papa.parse(text, { header: true, skipEmptyLines: true }).data;
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page as it is now, one line each. */
+async function violations(page) {
+  // Evaluated, not a script tag: the page's Content-Security-Policy refuses inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return found.map((v) => `${v.id} on ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -113,6 +124,7 @@ test('the lesson runs every step on a projector, each with its evidence on scree
     assert.ok(await onScreen(page, '.lesson-sentence'), `step ${i + 1}: the sentence is on the screen`);
     assert.match(new URL(page.url()).hash, new RegExp(`present=1&lesson=${i + 1}`));
     await page.screenshot({ path: join(SHOTS, `lesson-${i + 1}.png`) });
+    assert.deepEqual(await violations(page), [], `step ${i + 1}: axe-core`);
     if (i + 1 < lesson.steps.length) await page.click('#lesson-next');
   }
   assert.equal(await page.locator('#lesson-next').count(), 0, 'no Next on the last step');
@@ -218,6 +230,7 @@ test('a glossary term’s ? shows its tooltip on focus and hover, and the glossa
   assert.equal(await page.getAttribute(tooltip, 'role'), 'tooltip');
   assert.ok(await page.isVisible(tooltip), 'the tooltip shows on focus');
   assert.match(await page.textContent(tooltip), /5,000 followers/);
+  assert.deepEqual(await violations(page), [], 'a tooltip shown: axe-core');
   await page.screenshot({ path: join(SHOTS, 'glossary-tooltip.png') });
   await page.keyboard.press('Escape');
   assert.ok(!(await page.isVisible(tooltip)), 'Escape hides it');
@@ -245,6 +258,7 @@ test('a glossary term’s ? shows its tooltip on focus and hover, and the glossa
   assert.deepEqual(listed, TERMS);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'glossary-title', 'the page takes the focus');
   await page.screenshot({ path: join(SHOTS, 'glossary-page.png'), fullPage: true });
+  assert.deepEqual(await violations(page), [], 'the glossary page: axe-core');
   await page.setViewportSize({ width: 390, height: 844 });
   assert.equal(await overflow(page), 0);
   await page.screenshot({ path: join(SHOTS, 'glossary-phone.png'), fullPage: true });
