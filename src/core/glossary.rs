@@ -41,7 +41,7 @@ pub const TERMS: [Term; 7] = [
     Term {
         key: "coordination-window",
         term: "Coordination window",
-        meaning: "How close in time two accounts' actions must be to count as acting together: within 60 seconds, the same or the next minute, since the files give times to the minute. A wider window finds more pairs, and more of them by chance.",
+        meaning: "How close in time two accounts' actions must be to count as acting together; 60 seconds by default, which is the same or the next minute, since the files give times to the minute. A wider window finds more pairs, and more of them by chance.",
     },
     Term {
         key: "community",
