@@ -278,12 +278,34 @@ fn help_names_every_command_and_output() {
     let help = ok(&["--help"]);
     for command in [
         "summary", "tweets", "accounts", "account", "timeline", "report", "compare", "export", "sql", "generate",
-        "bench", "samples",
+        "bench", "samples", "lesson",
     ] {
         assert!(help.contains(&format!("takedown {command} ")), "{command} is missing from --help");
     }
     assert!(help.contains("--memory-budget") && help.contains("campaign,section,key,value"));
     assert!(!run(&[]).status.success(), "no command is a mistake");
+}
+
+#[test]
+fn the_lesson_names_its_shipped_sample_and_every_step() {
+    let json: serde_json::Value = serde_json::from_str(&ok(&["lesson"])).expect("the lesson as JSON");
+    assert_eq!(json["sample"], takedown::core::lesson::SAMPLE);
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/samples");
+    let files = json["files"].as_array().expect("its files");
+    assert_eq!(files.len(), 2);
+    assert!(files.iter().all(|f| samples.join(f.as_str().unwrap_or_default()).is_file()), "{files:?}");
+    let steps = json["steps"].as_array().expect("its steps");
+    let ours = takedown::core::lesson::steps();
+    assert_eq!(steps.len(), ours.len());
+    for (step, ours) in steps.iter().zip(&ours) {
+        assert_eq!(
+            (step["sentence"].as_str(), step["tab"].as_str()),
+            (Some(ours.sentence.as_str()), Some(ours.tab.key()))
+        );
+        assert_eq!(step["evidence"]["kind"], ours.evidence.key());
+    }
+    assert_eq!(steps[3]["evidence"]["hashtag"], takedown::core::lesson::HASHTAG);
+    assert!(!run(&["lesson", "extra"]).status.success());
 }
 
 #[test]

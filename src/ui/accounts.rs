@@ -2,6 +2,7 @@
 //! by text, paged by the worker, exportable as CSV.
 
 use super::format;
+use super::help::Help;
 use super::hooks::use_answer;
 use super::pager::Pager;
 use super::state::{view_changer, AppContext};
@@ -150,6 +151,7 @@ pub fn AccountTable() -> Html {
                     offset.set(0);
                     change.emit(ViewAction::SortAccounts(column))
                 })}>{label}{arrow}</button>
+                if column == AccountColumn::RetweetShare { <Help term="retweet-share" /> }
             </th>
         }
     };

@@ -3,10 +3,12 @@
 use super::bridge::Bridge;
 use super::campaign_view::{tab_label, CampaignView};
 use super::compare::CompareView;
+use super::glossary::GlossaryPage;
 use super::intake::Intake;
 use super::load_panel::LoadPanel;
 use super::samples::Samples;
-use super::state::{Action, AppContext, AppState};
+use super::shortcuts::use_shortcuts;
+use super::state::{view_changer, Action, AppContext, AppState};
 use crate::core::view::{History, Tab, ViewAction, ViewState};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -94,6 +96,7 @@ pub fn App() -> Html {
             move || drop(listeners)
         });
     }
+    use_shortcuts(&state);
     // The skip link must not be a `#main` link: the hash holds the view, and
     // writing it would read as a view with nothing chosen.
     let skip = Callback::from(|e: MouseEvent| {
@@ -101,6 +104,9 @@ pub fn App() -> Html {
         focus_by_id("main");
     });
     let status = state.status();
+    let presenting = state.view.present && state.selected_summary().is_some();
+    let glossary = state.view.glossary;
+    let toggle_glossary = view_changer(&state).reform(move |_: MouseEvent| ViewAction::ShowGlossary(!glossary));
     let problem = match (&*bridge, &state.crashed) {
         (Err(e), _) | (_, Some(e)) => Some(e.clone()),
         _ => None,
@@ -108,16 +114,20 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
         <ContextProvider<BridgeContext> context={bridge.clone()}>
-            <div class="app" data-status={status.as_str()}>
+            <div class={classes!("app", presenting.then_some("presenting"))} data-status={status.as_str()}>
                 <a class="skip-link" href="#main" onclick={skip}>{"Skip to content"}</a>
                 <header class="masthead">
                     <h1>{"Takedown Explorer"}</h1>
                     <p class="tagline">{"Open Twitter's information-operations archives. Your files stay on this computer: nothing is uploaded."}</p>
+                    <button id="glossary-open" class="link" aria-pressed={glossary.to_string()} onclick={toggle_glossary}>{"Plain words: the glossary"}</button>
                 </header>
                 <main id="main" tabindex="-1">
                     if let Some(problem) = problem {
                         <div class="alert" role="alert">{problem}{" Reload the page to start again."}</div>
                     }
+                    if glossary {
+                        <GlossaryPage />
+                    } else {
                     if let Some(campaign) = state.missing_campaign() {
                         <LinkWithoutFiles campaign={campaign.to_string()} />
                     }
@@ -130,6 +140,7 @@ pub fn App() -> Html {
                         <CompareView />
                     } else if let Some(summary) = state.selected_summary() {
                         <CampaignView summary={Rc::new(summary.clone())} />
+                    }
                     }
                 </main>
             </div>

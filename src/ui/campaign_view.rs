@@ -5,6 +5,7 @@ use super::account_page::AccountPage;
 use super::accounts::AccountTable;
 use super::app::{focus_by_id, focus_if_lost};
 use super::coordination::CoordinationView;
+use super::lesson::{LessonPanel, StartLesson};
 use super::overview::Overview;
 use super::report::ReportView;
 use super::state::{view_changer, AppContext};
@@ -38,9 +39,7 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
     let state = use_context::<AppContext>().expect("CampaignView sits inside the app's state provider");
     let change = view_changer(&state);
     let view = &state.view;
-    // Compare is not a tab of one campaign: the campaign head opens it.
-    let tabs: Vec<Tab> =
-        Tab::ALL.into_iter().filter(|t| *t != Tab::Compare && (*t != Tab::Account || view.account.is_some())).collect();
+    let tabs = view.tabs();
     let on_campaign = {
         let change = change.clone();
         Callback::from(move |e: Event| {
@@ -50,6 +49,8 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
         })
     };
     let clear_range = change.reform(|_: MouseEvent| ViewAction::ClearRange);
+    let present = view.present;
+    let toggle_present = change.reform(move |_: MouseEvent| ViewAction::Present(!present));
     {
         // A load ends with the button that started it gone (a sample's Open,
         // Load): the campaign it brought is where the focus belongs then.
@@ -108,7 +109,15 @@ pub fn CampaignView(props: &CampaignViewProps) -> Html {
                         {format!("Compare {} campaigns", campaigns.len())}
                     </button>
                 }
+                <div class="campaign-tools">
+                    <StartLesson />
+                    <button id="present-toggle" class="button secondary" aria-pressed={present.to_string()} onclick={toggle_present}
+                        title={if present { "Leave presentation mode (Escape or P)" } else { "Large type for a projector; the arrow keys change tabs (P)" }}>
+                        {if present { "Leave presentation" } else { "Present" }}
+                    </button>
+                </div>
             </div>
+            <LessonPanel />
             <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
                 { for tabs.iter().map(|&tab| {
                     let selected = tab == view.tab;

@@ -3,8 +3,10 @@
 
 use super::chart_export::ChartExport;
 use super::format;
+use super::lesson::{self, use_scroll_to};
 use super::state::{view_changer, AppContext};
 use crate::core::chart::{self, Step};
+use crate::core::lesson::Evidence;
 use crate::core::view::{offset_label, ViewAction, UTC_OFFSETS};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -308,6 +310,14 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
     };
     let cells = chart::shift_week(&props.cells, i32::from(offset));
     let max = cells.iter().flatten().copied().max().unwrap_or(0).max(1);
+    // The lesson's working hours, outlined while the chart reads on the lesson's clock.
+    let hours = match lesson::evidence(&state) {
+        Some(evidence @ Evidence::OfficeHours { utc_offset, .. }) if utc_offset == offset => Some(evidence),
+        _ => None,
+    };
+    let in_hours = |day: usize, hour: usize| hours.is_some_and(|e| e.in_hours(day, hour));
+    let figure = use_node_ref();
+    use_scroll_to(figure.clone(), hours.is_some());
     let zone = offset_label(offset);
     // Every hour has a header for screen readers; every third is shown.
     let hour_header = |h: usize| {
@@ -318,7 +328,8 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
         }
     };
     html! {
-        <figure class="card heatmap">
+        <figure class={classes!("card", "heatmap", hours.map(|_| "lesson-mark"))} ref={figure}
+            data-lesson={hours.map(|_| "hours")}>
             <figcaption>
                 <h3>{props.title.clone()}</h3>
                 <label class="zone">{"Time zone "}
@@ -333,11 +344,11 @@ pub fn Heatmap(props: &HeatmapProps) -> Html {
             <table>
                 <thead><tr><td></td>{ for (0..24).map(hour_header) }</tr></thead>
                 <tbody>
-                { for cells.iter().zip(DAYS).map(|(row, day)| html! {
+                { for cells.iter().zip(DAYS).enumerate().map(|(d, (row, day))| html! {
                     <tr>
                         <th scope="row">{day}</th>
                         { for row.iter().enumerate().map(|(h, n)| html! {
-                            <td style={format!("--level:{:.3}", *n as f64 / max as f64)} title={format!("{day} {h:02}:00–{h:02}:59: {} tweets", format::count(*n))}>
+                            <td class={classes!(in_hours(d, h).then_some("in-hours"))} style={format!("--level:{:.3}", *n as f64 / max as f64)} title={format!("{day} {h:02}:00–{h:02}:59: {} tweets", format::count(*n))}>
                                 <span class="visually-hidden">{format::count(*n)}</span>
                             </td>
                         }) }

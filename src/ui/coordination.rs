@@ -7,11 +7,14 @@ use super::app::BridgeContext;
 use super::charts::BarChart;
 use super::evidence::EvidencePanel;
 use super::format;
+use super::help::Help;
+use super::lesson::{self, use_scroll_to};
 use super::network_graph::NetworkGraph;
 use super::overview::count_metric;
 use super::pager::Pager;
 use super::state::{view_changer, Action, AppContext};
 use crate::core::coord::{Kind, Overview, Progress};
+use crate::core::lesson::Evidence;
 use crate::core::view::{NetworkView, ViewAction, PERCENTILES, WINDOWS};
 use crate::worker::protocol::{Coordination, NetworkFile};
 use std::rc::Rc;
@@ -153,6 +156,7 @@ pub fn CoordinationView() -> Html {
                     { for WINDOWS.iter().map(|&w| option(w.to_string(), window_label(w), w == view.window)) }
                 </select>
             </label>
+            <Help term="coordination-window" />
             <label>{" at least "}
                 <select id="network-min-weight" onchange={set(|v, s| v.min_weight = s.parse().unwrap_or(v.min_weight))}>
                     { for (1..=10u32).map(|n| option(n.to_string(), format!("{n} {}", if n == 1 { "time" } else { "times" }), n == view.min_weight)) }
@@ -214,6 +218,15 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
     let o = &props.overview;
     let offset = use_state(|| 0usize);
     let coordinated: u64 = o.communities.iter().map(|c| c.coordinated_tweets).sum();
+    // The lesson's cluster: the largest community, and the user ids in it.
+    let cluster = matches!(lesson::evidence(&state), Some(Evidence::CoRetweetCluster { .. }))
+        .then(|| o.communities.iter().max_by_key(|c| c.accounts).map(|c| c.community))
+        .flatten();
+    let members: Option<String> = cluster.map(|community| {
+        o.nodes.iter().filter(|n| n.community == community).map(|n| n.id.as_str()).collect::<Vec<_>>().join(" ")
+    });
+    let graph = use_node_ref();
+    use_scroll_to(graph.clone(), cluster.is_some());
     let open_edge = |e: &crate::core::coord::EdgeRow| {
         let ids = (o.nodes[e.a as usize].id.clone(), o.nodes[e.b as usize].id.clone());
         change.reform(move |_: MouseEvent| ViewAction::OpenEdge(Some(ids.clone())))
@@ -258,12 +271,14 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
             if o.edges.is_empty() {
                 <p class="muted">{"No two accounts acted together this way within the window: try a longer window, a smaller least weight or another kind."}</p>
             } else {
+                <div ref={graph} class={classes!(cluster.map(|_| "lesson-mark"))} data-lesson={cluster.map(|_| "cluster")} data-cluster={members}>
                 <NetworkGraph job={props.job} overview={props.overview.clone()} positions={props.drawing.as_ref().map(|d| d.positions.clone())}
                     settled={props.drawing.as_ref().is_some_and(|d| d.settled)}
                     updates={props.drawing.as_ref().map_or(0, |d| d.updates)} />
+                </div>
                 <EvidencePanel job={props.job} overview={props.overview.clone()} />
                 <h3 id="edges-title">{"Account pairs, strongest first"}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="edges-title">
                     <table class="edge-table" aria-labelledby="edges-title">
                         <thead><tr>
                             <th scope="col">{"Account"}</th><th scope="col">{"Account"}</th>
@@ -290,7 +305,7 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
                     noun="pairs" back="Stronger pairs" forward="Weaker pairs"
                     on_offset={Callback::from({ let offset = offset.clone(); move |n| offset.set(n) })} />
                 <Exports job={props.job} />
-                <Communities overview={props.overview.clone()} />
+                <Communities overview={props.overview.clone()} mark={cluster} />
                 <BarChart title="Coordinated tweets per month" points={o.months.iter().map(|m| (m.month.clone(), m.coordinated)).collect::<Vec<_>>()} unit="tweets" />
                 <details class="months">
                     <summary>{"Coordinated tweets against all tweets, month by month"}</summary>
@@ -308,7 +323,8 @@ fn NetworkBody(props: &NetworkBodyProps) -> Html {
     }
 }
 
-/// The edge table's sortable columns.
+/// The edge table's sortable columns (its box, like the communities', is a
+/// focusable region: a table wider than the screen scrolls by keyboard too).
 #[derive(Clone, Copy, PartialEq)]
 enum EdgeColumn {
     Forward,
@@ -347,6 +363,8 @@ fn sorted_edges(o: &Overview, sort: Option<(EdgeColumn, bool)>) -> Vec<usize> {
 #[derive(Properties, PartialEq)]
 struct CommunitiesProps {
     overview: Rc<Overview>,
+    /// The community the lesson points at.
+    mark: Option<u32>,
 }
 
 #[function_component]
@@ -355,8 +373,11 @@ fn Communities(props: &CommunitiesProps) -> Html {
     let list = |r: &[(String, u64)]| r.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join(", ");
     html! {
         <>
-            <h3 id="communities-title">{format!("Communities (modularity {:.2}, {} connected groups)", o.modularity, o.components)}</h3>
-            <div class="table-scroll">
+            <div class="with-help">
+                <h3 id="communities-title">{format!("Communities (modularity {:.2}, {} connected groups)", o.modularity, o.components)}</h3>
+                <Help term="community" />
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="communities-title">
                 <table class="community-table" aria-labelledby="communities-title">
                     <thead><tr>
                         <th scope="col" class="num">{"#"}</th><th scope="col" class="num">{"Accounts"}</th>
@@ -365,7 +386,7 @@ fn Communities(props: &CommunitiesProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for o.communities.iter().take(50).map(|c| html! {
-                            <tr>
+                            <tr class={classes!((props.mark == Some(c.community)).then_some("lesson-mark"))} data-accounts={c.accounts.to_string()}>
                                 <td class="num">{c.community + 1}</td><td class="num">{format::count(c.accounts)}</td>
                                 <td class="num">{format::count(c.tweets)}</td>
                                 <td class="num">{format::percent(c.coordinated_tweets, c.tweets)}</td>

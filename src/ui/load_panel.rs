@@ -3,6 +3,7 @@
 
 use super::app::BridgeContext;
 use super::format;
+use super::help::Help;
 use super::live::LiveCampaigns;
 use super::state::AppContext;
 use crate::core::ingest::FileProgress;
@@ -75,7 +76,7 @@ pub fn LoadPanel() -> Html {
                     {format!("{} file(s), {} rejected row(s), worker memory {}", progress.files.len(), format::count(rejected), format::bytes(progress.memory_bytes))}
                 </summary>
                 <table class="files">
-                    <thead><tr><th scope="col">{"File"}</th><th scope="col">{"Holds"}</th><th scope="col">{"Campaign"}</th><th scope="col">{"Read"}</th><th scope="col">{"Rows"}</th><th scope="col">{"Rejected"}</th><th scope="col">{"Problems"}</th></tr></thead>
+                    <thead><tr><th scope="col">{"File"}</th><th scope="col">{"Holds"}</th><th scope="col">{"Campaign"}</th><th scope="col">{"Read"}</th><th scope="col">{"Rows"}</th><th scope="col">{"Rejected"}<Help term="rejected-row" /></th><th scope="col">{"Problems"}</th></tr></thead>
                     <tbody>
                     { for progress.files.iter().map(|f| html! {
                         <tr class={classes!((!f.errors.is_empty()).then_some("has-error"))} data-file={f.name.clone()}>

@@ -5,6 +5,7 @@ use super::accounts::CopyButton;
 use super::charts::{BarChart, Heatmap};
 use super::deferred::Deferred;
 use super::format;
+use super::help::Help;
 use super::hooks::use_answer;
 use super::ranked_list::RankedList;
 use super::state::{view_changer, AppContext};
@@ -28,9 +29,14 @@ struct FiguresProps {
 
 /// One headline figure, its exact value in `data-value` for tests and copying.
 pub fn metric(name: &'static str, label: &str, value: String, shown: String) -> Html {
+    explained_metric(name, label, value, shown, None)
+}
+
+/// A headline figure whose label is a glossary term, explained beside it.
+fn explained_metric(name: &'static str, label: &str, value: String, shown: String, term: Option<&'static str>) -> Html {
     html! {
         <div class="metric" data-metric={name} data-value={value}>
-            <dt>{label}</dt>
+            <dt>{label}if let Some(term) = term { <Help {term} /> }</dt>
             <dd>{shown}</dd>
         </div>
     }
@@ -68,12 +74,9 @@ fn Figures(props: &FiguresProps) -> Html {
         Some(change.reform(move |label: String| ViewAction::ShowOnly(filter, text(label))))
     };
     let s = &props.summary;
-    let tweet_metric = |name: &'static str, label: &str, n: u64| {
-        if props.users_only {
-            absent_metric(name, label, n.to_string())
-        } else {
-            count_metric(name, label, n)
-        }
+    let tweet_metric = |name: &'static str, label: &str, n: u64, term: Option<&'static str>| {
+        let shown = if props.users_only { "—".to_string() } else { format::count(n) };
+        explained_metric(name, label, n.to_string(), shown, term)
     };
     let time_metric = |name: &'static str, label: &str, t: &Option<String>| match t {
         None => absent_metric(name, label, String::new()),
@@ -85,21 +88,21 @@ fn Figures(props: &FiguresProps) -> Html {
         <section class="overview" data-campaign={s.name.clone()} aria-label={format!("Overview of {}", s.name)}>
             <dl class="metrics">
                 { count_metric("accounts", "Accounts", s.accounts) }
-                { tweet_metric("tweets", "Tweets", s.tweets) }
-                { tweet_metric("retweets", "Retweets", s.retweets) }
-                { tweet_metric("replies", "Replies", s.replies) }
-                { tweet_metric("quotes", "Quotes", s.quotes) }
+                { tweet_metric("tweets", "Tweets", s.tweets, None) }
+                { tweet_metric("retweets", "Retweets", s.retweets, None) }
+                { tweet_metric("replies", "Replies", s.replies, None) }
+                { tweet_metric("quotes", "Quotes", s.quotes, Some("quote-reply")) }
                 { time_metric("first-tweet", "First tweet (UTC)", &s.first_tweet) }
                 { time_metric("last-tweet", "Last tweet (UTC)", &s.last_tweet) }
-                { count_metric("rejected-rows", "Rejected rows", s.rejected_rows) }
+                { explained_metric("rejected-rows", "Rejected rows", s.rejected_rows.to_string(), format::count(s.rejected_rows), Some("rejected-row")) }
             </dl>
             <p><CopyButton text={s.figures_table()} label={AttrValue::from("Copy figures")} />
                 <span class="muted">{" as a small table, for a slide or a spreadsheet"}</span></p>
             <p class="muted">
                 if props.users_only {
-                    {format!("These files hold {} accounts and no tweets: load the campaign's tweets file for its tweets, timeline, languages, clients, hashtags, links, mentions and retweets. {} of the accounts have hashed ids.", format::count(s.accounts), format::count(s.hashed_accounts))}
+                    {format!("These files hold {} accounts and no tweets: load the campaign's tweets file for its tweets, timeline, languages, clients, hashtags, links, mentions and retweets. {} of the accounts have hashed ids", format::count(s.accounts), format::count(s.hashed_accounts))}<Help term="hashed-id" />{"."}
                 } else {
-                    {format!("{} of the accounts tweeted in these files; {} have hashed ids.", format::count(s.accounts_with_tweets), format::count(s.hashed_accounts))}
+                    {format!("{} of the accounts tweeted in these files; {} have hashed ids", format::count(s.accounts_with_tweets), format::count(s.hashed_accounts))}<Help term="hashed-id" />{"."}
                 }
                 if s.duplicate_tweets > 0 { {format!(" {} rows repeated a tweet already read and were counted once.", format::count(s.duplicate_tweets))} }
                 if s.inexact_ids > 0 { {format!(" {} tweet ids had been turned into rounded numbers by a spreadsheet.", format::count(s.inexact_ids))} }
@@ -116,7 +119,8 @@ fn Figures(props: &FiguresProps) -> Html {
             }
             if !props.users_only {
             <div class="grid">
-                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)} />
+                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)}
+                    term={s.top_languages.iter().any(|(l, _)| l == "und").then_some("und")} />
                 <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(Filter::Client, |c| c)} />
                 <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(Filter::Hashtag, |tag| tag)} />
                 <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(Filter::Domain, |d| d)} />

@@ -2,6 +2,7 @@
 //! label may open the tweets it counts.
 
 use super::format;
+use super::help::Help;
 use crate::core::summary::Ranking;
 use yew::prelude::*;
 
@@ -15,6 +16,9 @@ pub struct RankedListProps {
     /// Opens the tweets of a label; the `(blank)` row has none to open.
     #[prop_or_default]
     pub on_pick: Option<Callback<String>>,
+    /// A glossary term the list's labels use (`core::glossary`), explained beside the title.
+    #[prop_or_default]
+    pub term: Option<&'static str>,
 }
 
 #[function_component]
@@ -32,7 +36,10 @@ pub fn RankedList(props: &RankedListProps) -> Html {
     };
     html! {
         <section class="card ranked" aria-label={props.title.clone()}>
-            <h3>{props.title.clone()}</h3>
+            <div class="with-help">
+                <h3>{props.title.clone()}</h3>
+                if let Some(term) = props.term { <Help {term} /> }
+            </div>
             if props.items.is_empty() {
                 <p class="muted">{"None in these files."}</p>
             } else {

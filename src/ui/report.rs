@@ -5,11 +5,13 @@
 
 use super::format;
 use super::hooks::use_answer;
+use super::lesson;
 use super::overview::{count_metric, metric};
 use super::report_creation::CreationSection;
 use super::report_figures::{ProfileFigures, UsageFigures};
 use super::report_parts::Section;
 use super::state::AppContext;
+use crate::core::lesson::Evidence;
 use crate::core::query::{Answer, Query};
 use crate::core::report::Headline;
 use crate::core::view::{Tab, ViewState};
@@ -84,7 +86,8 @@ pub fn ReportView() -> Html {
         <article class="report" data-campaign={campaign.clone()} aria-label={format!("Report on {campaign}")}>
             <h2 class="print-only">{format!("Takedown report: {campaign}")}</h2>
             { headline(&report.headline) }
-            <CreationSection campaign={campaign.clone()} creations={Rc::new(report.creations.clone())} />
+            <CreationSection campaign={campaign.clone()} creations={Rc::new(report.creations.clone())}
+                mark={lesson::evidence(&state) == Some(Evidence::CreationBatch)} />
             <UsageFigures campaign={campaign.clone()} report={report.clone()} />
             <ProfileFigures campaign={campaign.clone()} report={report.clone()} />
             { coordination(&state, &campaign) }

@@ -3,6 +3,7 @@
 
 use super::charts::BarChart;
 use super::format;
+use super::lesson::use_scroll_to;
 use super::report_parts::{csv_button, AccountList, Section};
 use crate::core::query::Period;
 use crate::core::report::tables::{batches_table, continuous_days, points_table};
@@ -16,6 +17,9 @@ use yew::prelude::*;
 pub struct CreationProps {
     pub campaign: AttrValue,
     pub creations: Rc<Creations>,
+    /// The lesson points at the largest day batch.
+    #[prop_or_default]
+    pub mark: bool,
 }
 
 /// The rule in words: "a day with at least 10 new accounts: 10 × the median
@@ -62,6 +66,12 @@ pub fn CreationSection(props: &CreationProps) -> Html {
         Period::Week => (&c.week_rule, &c.week_batches),
     };
     let key = period.key();
+    // The largest batch of days, the lesson's evidence (the first of equals).
+    let marked = (props.mark && rule.period == "day")
+        .then(|| batches.iter().enumerate().max_by_key(|(i, b)| (b.accounts, std::cmp::Reverse(*i))).map(|(i, _)| i))
+        .flatten();
+    let mark_node = use_node_ref();
+    use_scroll_to(mark_node.clone(), marked.is_some());
     let title = format!("Accounts created per {key}");
     let undated = match c.without_date {
         0 => String::new(),
@@ -98,8 +108,11 @@ pub fn CreationSection(props: &CreationProps) -> Html {
                         <th scope="col" class="busiest">{"Busiest"}</th>
                         <th scope="col" class="ids">{"Ids"}</th>
                     </tr></thead>
-                    <tbody>{ for batches.iter().map(|b| html! {
-                        <tr data-accounts={b.accounts.to_string()}>
+                    <tbody>{ for batches.iter().enumerate().map(|(i, b)| html! {
+                        <tr data-accounts={b.accounts.to_string()} data-first={b.first.clone()}
+                            class={classes!((marked == Some(i)).then_some("lesson-mark"))}
+                            data-lesson={(marked == Some(i)).then_some("batch")}
+                            ref={if marked == Some(i) { mark_node.clone() } else { NodeRef::default() }}>
                             <td>{batch_range(b)}</td>
                             <td class="num">{format::count(b.accounts)}</td>
                             <td class="busiest">{format!("{}: {}", b.peak, format::count(b.peak_accounts))}</td>

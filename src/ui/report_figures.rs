@@ -4,7 +4,11 @@
 
 use super::charts::BarChart;
 use super::format;
+use super::lesson::{self, use_scroll_to};
 use super::report_parts::{csv_button, AccountList, Section};
+use super::state::AppContext;
+use crate::core::fold::fold;
+use crate::core::lesson::Evidence;
 use crate::core::query::wire_name;
 use crate::core::report::tables::{bins_table, bursts_table, engagement_table, points_table, signals_table};
 use crate::core::report::{Report, SignalKind};
@@ -91,6 +95,15 @@ const BURSTS_SHOWN: usize = 25;
 pub fn ProfileFigures(props: &FiguresProps) -> Html {
     let (campaign, r) = (&props.campaign, &props.report);
     let b = &r.bursts;
+    let state = use_context::<AppContext>().expect("ProfileFigures sits inside the app's state provider");
+    // The lesson's pushed hashtag, compared as the bursts compare tags.
+    let pushed = match lesson::evidence(&state) {
+        Some(Evidence::HashtagPush { hashtag }) => Some(fold(hashtag)),
+        _ => None,
+    };
+    let is_pushed = |tag: &str| pushed.as_deref() == Some(fold(tag).as_str());
+    let mark_node = use_node_ref();
+    use_scroll_to(mark_node.clone(), b.bursts.iter().take(BURSTS_SHOWN).any(|burst| is_pushed(&burst.hashtag)));
     let all_bursts = use_state(|| false);
     let shown = if *all_bursts { b.bursts.len() } else { b.bursts.len().min(BURSTS_SHOWN) };
     let show_all = {
@@ -131,7 +144,9 @@ pub fn ProfileFigures(props: &FiguresProps) -> Html {
                     <caption>{if b.total as usize > shown { format!("The {shown} largest of {} bursts", format::count(b.total)) } else { format!("{} bursts", b.total) }}</caption>
                     <thead><tr><th scope="col">{"Hashtag"}</th><th scope="col">{"Week of"}</th><th scope="col" class="num">{"Tweets"}</th><th scope="col" class="num">{"Baseline"}</th></tr></thead>
                     <tbody>{ for b.bursts.iter().take(shown).map(|burst| html! {
-                        <tr><td dir="auto">{format!("#{}", burst.hashtag)}</td><td class="nowrap">{&burst.week}</td>
+                        <tr data-hashtag={burst.hashtag.clone()} class={classes!(is_pushed(&burst.hashtag).then_some("lesson-mark"))}
+                            data-lesson={is_pushed(&burst.hashtag).then_some("hashtag")}
+                            ref={if is_pushed(&burst.hashtag) { mark_node.clone() } else { NodeRef::default() }}><td dir="auto">{format!("#{}", burst.hashtag)}</td><td class="nowrap">{&burst.week}</td>
                             <td class="num">{format::count(burst.tweets)}</td><td class="num">{burst.baseline}</td></tr>
                     }) }</tbody>
                 </table>

@@ -4,6 +4,8 @@
 use super::app::BridgeContext;
 use super::format;
 use super::state::{Action, AppContext};
+use crate::core::lesson;
+use crate::core::view::ViewAction;
 use crate::synth::{samples, Sample};
 use js_sys::Array;
 use wasm_bindgen::JsCast;
@@ -33,11 +35,13 @@ pub fn Samples() -> Html {
     let state = use_context::<AppContext>().expect("Samples sits inside the app's state provider");
     let bridge = use_context::<BridgeContext>().expect("Samples sits inside the worker provider");
     let problem = use_state(|| None::<String>);
-    let open = |sample: &Sample| {
+    // Loads a sample, and then (the lesson) opens a view of it.
+    let open = |sample: &Sample, then: Option<ViewAction>| {
         let (state, bridge, problem) = (state.clone(), bridge.clone(), problem.clone());
         let names = [sample.users_file(), sample.tweets_file()];
         Callback::from(move |_: MouseEvent| {
             let (state, bridge, problem, names) = (state.clone(), bridge.clone(), problem.clone(), names.clone());
+            let then = then.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut files = Vec::new();
                 for name in &names {
@@ -49,6 +53,9 @@ pub fn Samples() -> Html {
                 if let Ok(bridge) = &*bridge {
                     let job = bridge.load(&files);
                     state.dispatch(Action::LoadStarted(job));
+                    if let Some(view) = then {
+                        state.dispatch(Action::View(view));
+                    }
                 }
             });
         })
@@ -69,14 +76,20 @@ pub fn Samples() -> Html {
                 { for samples().iter().map(|s| html! {
                     <tr data-sample={s.campaign}>
                         <td class="sample-name">{s.campaign}</td>
-                        <td><button class="button primary open-sample" onclick={open(s)}>{"Open"}</button></td>
+                        <td class="nowrap"><button class="button primary open-sample" onclick={open(s, None)}>{"Open"}</button>
+                            if s.campaign == lesson::SAMPLE {
+                                {" "}<button id="sample-lesson" class="button secondary" onclick={open(s, Some(ViewAction::OpenLesson(0)))}>{"Lesson"}</button>
+                            }
+                        </td>
                         <td class="num">{format::count(s.spec.accounts as u64)}</td>
                         <td class="num">{format::count(s.spec.tweets as u64)}</td>
                         <td class="nowrap">
                             <a href={format!("{SAMPLES}/{}", s.users_file())} download="">{"users CSV"}</a>{" · "}
                             <a href={format!("{SAMPLES}/{}", s.tweets_file())} download="">{"tweets zip"}</a>
                         </td>
-                        <td>{s.shaped_after}</td>
+                        <td>{s.shaped_after}
+                            if s.campaign == lesson::SAMPLE { {"; its Lesson walks a class through four signs of an operation planted in it"} }
+                        </td>
                     </tr>
                 }) }
                 </tbody>

@@ -10,6 +10,7 @@ mod budget;
 mod coordination;
 mod export;
 mod files;
+mod lesson;
 mod output;
 mod queries;
 mod report;
@@ -98,6 +99,8 @@ const USAGE: &str = r#"usage:
   takedown bench-views [--only TEXT] FILE...
                                           each view's question to a loaded campaign, timed
   takedown samples DIR                    writes the synthetic sample releases (static/samples)
+  takedown lesson                         the guided lesson as JSON: its sample, the sample's
+      files, and each step's title, sentence, tab and evidence
 
 Every command that reads FILEs takes --memory-budget SIZE: bytes, or a number with KB, MB,
 GB, KiB, MiB or GiB (default: half of this machine's memory, 4 GiB where that is unknown).
@@ -164,6 +167,7 @@ fn main() -> ExitCode {
         Some("bench-layout") => bench_layout::run(&args[1..]),
         Some("bench-views") => bench_views::run(&args[1..]),
         Some("samples") => samples(&args[1..]),
+        Some("lesson") => lesson::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -5,6 +5,7 @@
 //! which changes are steps that Back undoes.
 
 use super::{NetworkView, Scale, Tab, ViewState};
+use crate::core::lesson;
 use crate::core::query::{AccountColumn, Period, Split, TweetSort};
 use crate::core::store::TweetKind;
 
@@ -87,6 +88,19 @@ pub enum ViewAction {
     },
     /// The names of the files the campaign shown was read from.
     NameFiles(Vec<String>),
+    /// Enters or leaves presentation mode.
+    Present(bool),
+    /// The next tab of the campaign (or the one before), round from the last to the first.
+    StepTab {
+        forward: bool,
+    },
+    /// A step of the lesson (`core::lesson::steps`), with the view it opens;
+    /// past the last step, the last.
+    OpenLesson(usize),
+    /// Leaves the lesson, keeping the view it showed.
+    CloseLesson,
+    /// Shows or hides the glossary page.
+    ShowGlossary(bool),
 }
 
 /// How the address bar follows a change of the view.
@@ -137,7 +151,7 @@ impl ViewState {
         match action {
             ViewAction::OpenCampaign(name) => {
                 let compare = std::mem::take(&mut self.compare);
-                *self = ViewState { campaign: Some(name), compare, ..ViewState::default() }
+                *self = ViewState { campaign: Some(name), compare, present: self.present, ..ViewState::default() }
             }
             ViewAction::OpenCompare => self.tab = Tab::Compare,
             ViewAction::SetCompared(campaigns) => {
@@ -201,6 +215,21 @@ impl ViewState {
                 }
             }
             ViewAction::NameFiles(files) => self.files = files,
+            ViewAction::Present(on) => self.present = on,
+            ViewAction::StepTab { forward } => {
+                let tabs = self.tabs();
+                let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let count = tabs.len();
+                let next = if forward { (at + 1) % count } else { (at + count - 1) % count };
+                self.tab = tabs[next];
+            }
+            ViewAction::OpenLesson(index) => {
+                let steps = lesson::steps();
+                let index = index.min(steps.len() - 1);
+                *self = steps[index].open(index, self);
+            }
+            ViewAction::CloseLesson => self.lesson = None,
+            ViewAction::ShowGlossary(on) => self.glossary = on,
         }
         history
     }

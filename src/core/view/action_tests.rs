@@ -228,3 +228,65 @@ fn a_new_network_closes_the_open_edge_and_shows_the_coordination_tab() {
     let settings = view.network.settings(None);
     assert_eq!((settings.kind.name(), settings.window, settings.min_weight), ("co_retweet", 120, 2));
 }
+
+#[test]
+fn presentation_mode_is_kept_across_campaigns_and_in_the_hash() {
+    let mut view = thailand();
+    assert_eq!(view.apply(ViewAction::Present(true)), History::Push);
+    view.apply(ViewAction::OpenCampaign("iran_201906_1".into()));
+    assert!(view.present, "another campaign is presented too");
+    assert!(view.to_hash().contains("present=1"), "{}", view.to_hash());
+    assert_eq!(ViewState::from_hash(&view.to_hash()), view);
+    view.apply(ViewAction::Present(false));
+    assert!(!view.present && !view.to_hash().contains("present"));
+}
+
+#[test]
+fn the_arrows_step_round_the_tabs_and_past_the_account_tab_only_when_one_is_open() {
+    let mut view = thailand();
+    let mut seen = vec![view.tab];
+    for _ in 0..6 {
+        view.apply(ViewAction::StepTab { forward: true });
+        seen.push(view.tab);
+    }
+    assert_eq!(
+        seen,
+        [Tab::Overview, Tab::Timeline, Tab::Accounts, Tab::Tweets, Tab::Coordination, Tab::Report, Tab::Overview]
+    );
+    view.apply(ViewAction::StepTab { forward: false });
+    assert_eq!(view.tab, Tab::Report);
+    view.apply(ViewAction::OpenAccount("42".into()));
+    view.apply(ViewAction::StepTab { forward: true });
+    assert_eq!(view.tab, Tab::Overview, "from the account tab, round to the first");
+    view.apply(ViewAction::StepTab { forward: false });
+    assert_eq!(view.tab, Tab::Account);
+}
+
+#[test]
+fn the_lesson_opens_each_steps_view_and_stops_at_the_last() {
+    let steps = crate::core::lesson::steps();
+    let mut view = after(vec![ViewAction::Present(true), ViewAction::OpenLesson(0)]);
+    for (i, step) in steps.iter().enumerate() {
+        view.apply(ViewAction::OpenLesson(i));
+        assert_eq!(view.lesson_step(), Some((i, step.clone())));
+        assert_eq!((view.tab, view.present), (step.tab, true));
+        assert_eq!(ViewState::from_hash(&view.to_hash()), view);
+    }
+    view.apply(ViewAction::OpenLesson(steps.len() + 3));
+    assert_eq!(view.lesson, Some(steps.len() - 1));
+    view.apply(ViewAction::CloseLesson);
+    assert_eq!((view.lesson, view.lesson_step(), view.tab), (None, None, steps[steps.len() - 1].tab));
+    // A step names the sample: on another campaign there is no step to show.
+    view.apply(ViewAction::OpenLesson(0));
+    view.apply(ViewAction::OpenCampaign("thailand_092020".into()));
+    assert_eq!((view.lesson, view.lesson_step()), (None, None));
+}
+
+#[test]
+fn the_glossary_page_is_a_step_of_its_own() {
+    let mut view = thailand();
+    assert_eq!(view.apply(ViewAction::ShowGlossary(true)), History::Push);
+    assert_eq!(view.to_hash(), "#campaign=thailand_092020&glossary=1");
+    view.apply(ViewAction::ShowGlossary(false));
+    assert_eq!(view, thailand());
+}

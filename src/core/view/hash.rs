@@ -107,6 +107,10 @@ impl ViewState {
         put("pool", n.pool.then_some("1"));
         let c = &self.compare;
         put("scale", (c.scale != d.compare.scale).then(|| c.scale.key()));
+        put("present", self.present.then_some("1"));
+        let step = self.lesson.map(|i| (i + 1).to_string());
+        put("lesson", step.as_deref());
+        put("glossary", self.glossary.then_some("1"));
         let mut body: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         // Each name encoded on its own, so that a `|` in one stays in it.
         if let Some((a, b)) = &self.network.edge {
@@ -191,6 +195,10 @@ impl ViewState {
                 "pct" => view.network.percentile = value.parse().ok().filter(|p| *p <= 100),
                 "pool" => view.network.pool = value == "1",
                 "scale" => view.compare.scale = Scale::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default(),
+                "present" => view.present = value == "1",
+                // Numbered from 1 in the address bar, as the page numbers the steps.
+                "lesson" => view.lesson = value.parse::<usize>().ok().and_then(|n| n.checked_sub(1)),
+                "glossary" => view.glossary = value == "1",
                 "tz" => view.utc_offset = value.parse().ok().filter(|h| UTC_OFFSETS.contains(h)).unwrap_or_default(),
                 _ => {}
             }
@@ -246,6 +254,9 @@ mod tests {
                 scale: Scale::Share,
             },
             files: vec!["a|b.zip".into(), "thailand_092020_tweets.zip".into(), "ü €.csv".into()],
+            present: true,
+            lesson: Some(2),
+            glossary: true,
         };
         let hash = view.to_hash();
         assert!(hash.is_ascii(), "{hash}");
@@ -269,6 +280,10 @@ mod tests {
         assert_eq!(ViewState::from_hash("#tz=x").utc_offset, 0);
         assert_eq!(ViewState::from_hash("#tab=compare").tab, Tab::Compare);
         assert_eq!(ViewState::from_hash("#scale=bars&names=x|a:&compare=").compare, CompareView::default());
+        let presenting = ViewState { present: true, lesson: Some(0), ..ViewState::default() };
+        assert_eq!(presenting.to_hash(), "#present=1&lesson=1");
+        assert_eq!(ViewState::from_hash("#present=1&lesson=1"), presenting);
+        assert_eq!(ViewState::from_hash("#lesson=0&present=yes&glossary=0"), ViewState::default());
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%E2%82%AC+x"), "€ x");
     }

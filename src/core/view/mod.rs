@@ -2,6 +2,7 @@
 //! the campaigns compared — and its encoding in the URL hash, so that a link reopens the same view once
 //! the same files are loaded.
 
+use crate::core::lesson;
 use crate::core::query::{AccountColumn, Period, Range, Split, TweetSort};
 use crate::core::store::TweetKind;
 use crate::core::time;
@@ -82,6 +83,12 @@ pub struct ViewState {
     /// The names of the files the campaign was read from (never their
     /// contents), so that a link opened without them can say what to open.
     pub files: Vec<String>,
+    /// Presentation mode: the view alone, in large type, for a projector.
+    pub present: bool,
+    /// The step of the guided lesson shown (`core::lesson::steps`), from 0.
+    pub lesson: Option<usize>,
+    /// The glossary page in place of the campaign.
+    pub glossary: bool,
 }
 
 impl Default for ViewState {
@@ -110,6 +117,9 @@ impl Default for ViewState {
             network: NetworkView::default(),
             compare: CompareView::default(),
             files: Vec::new(),
+            present: false,
+            lesson: None,
+            glossary: false,
         }
     }
 }
@@ -171,6 +181,18 @@ impl ViewState {
             None => u32::MAX,
         };
         (from < to).then_some(Range { from, to })
+    }
+
+    /// The lesson's step shown, while the view is on the lesson's sample.
+    pub fn lesson_step(&self) -> Option<(usize, lesson::Step)> {
+        let index = self.lesson.filter(|_| self.campaign.as_deref() == Some(lesson::SAMPLE))?;
+        lesson::steps().into_iter().nth(index).map(|step| (index, step))
+    }
+
+    /// The tabs a campaign shows now, in order: the account tab only while an account is open.
+    pub fn tabs(&self) -> Vec<Tab> {
+        // Compare is not a tab of one campaign: the campaign head opens it.
+        Tab::ALL.into_iter().filter(|t| *t != Tab::Compare && (*t != Tab::Account || self.account.is_some())).collect()
     }
 }
 

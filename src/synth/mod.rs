@@ -3,6 +3,12 @@
 
 use std::io::{self, Write};
 
+mod plant;
+mod samples;
+
+pub use plant::Plant;
+pub use samples::{samples, Sample};
+
 /// SplitMix64: small, fast and the same on every platform.
 pub struct Rng(u64);
 
@@ -138,6 +144,8 @@ pub struct Spec {
     /// Group k is accounts k·`group_size` .. (k+1)·`group_size`.
     pub planted_groups: usize,
     pub group_size: usize,
+    /// The lesson's evidence, in the one sample that carries it.
+    pub plant: Option<Plant>,
 }
 
 /// The accounts of a planted group, unless said otherwise.
@@ -186,6 +194,7 @@ impl Spec {
             location: "Москва",
             planted_groups: accounts / 50,
             group_size: GROUP,
+            plant: None,
         }
     }
 
@@ -211,7 +220,9 @@ pub fn write_users(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
     quoted_row(out, USER_HEADER)?;
     let batches: Vec<u32> = (0..3).map(|_| spec.start_day - 400 + rng.below(360) as u32).collect();
     for (i, id) in spec.account_ids().iter().enumerate() {
-        let created = crate::core::time::format_day((batches[i % 3] + rng.below(20) as u32) as i32);
+        let drawn = batches[i % 3] + rng.below(20) as u32;
+        let created =
+            crate::core::time::format_day(spec.plant.as_ref().and_then(|p| p.created(i)).unwrap_or(drawn) as i32);
         let (followers, following) =
             (rng.below(if i % 10 == 0 { 40_000 } else { 900 }).to_string(), rng.below(700).to_string());
         let hashed = i % 10 != 0;
@@ -239,13 +250,24 @@ pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
             burst = Some(Burst::new(&mut rng, spec, bursts));
             bursts += 1;
         }
+        if let (None, Some(plant)) = (&burst, &spec.plant) {
+            burst = plant.burst(&mut rng, row, spec.tweets, spec.accounts.max(1));
+        }
         let mut author = rng.below(accounts) as usize;
         let kind = rng.below(10);
         let mut text: String = (0..4 + rng.below(14)).map(|_| *rng.pick(spec.words)).collect::<Vec<_>>().join(" ");
         if rng.below(12) == 0 {
             text.push_str("\n\n\"quoted\" line");
         }
-        let tags: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(spec.hashtags)).collect();
+        let mut tags: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(spec.hashtags)).collect();
+        let pushed = match (&spec.plant, &burst) {
+            (Some(plant), None) => plant.push(&mut rng, row).map(|minute| (plant.hashtag, minute)),
+            _ => None,
+        };
+        if let Some((tag, _)) = pushed {
+            // The pushed tag alone: the push is its week, not the other tags'.
+            tags = vec![tag];
+        }
         for tag in &tags {
             text.push_str(" #");
             text.push_str(tag);
@@ -255,6 +277,9 @@ pub fn write_tweets(out: &mut impl Write, spec: &Spec) -> io::Result<()> {
             text = format!("RT @{}: {text}", &user[..8.min(user.len())]);
         }
         let mut minutes = spec.day(&mut rng) * 1440 + rng.below(1440) as u32;
+        if let Some(plant) = &spec.plant {
+            minutes = pushed.map_or_else(|| plant.time(&mut rng, row, minutes), |(_, minute)| minute);
+        }
         let tweetid =
             (1_000_000_000_000_000_000u64 + spec.seed % 1000 * 1_000_000_000 + row as u64 * 104_729).to_string();
         let urls = if rng.below(3) == 0 {
@@ -373,107 +398,6 @@ pub fn zip_one(name: &str, data: &[u8]) -> io::Result<Vec<u8>> {
     out.extend_from_slice(&directory.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());
     Ok(out)
-}
-
-/// A synthetic release shipped in `static/samples`, shaped after a June 2019 one.
-pub struct Sample {
-    /// Campaign name: every file name starts with it, so "synthetic" shows everywhere.
-    pub campaign: &'static str,
-    pub shaped_after: &'static str,
-    pub spec: Spec,
-}
-
-const IRAN_WORDS: &[&str] = &["ایران", "خبر", "مردم", "امروز", "حقیقت", "news", "people", "truth", "الحرية", "العدل"];
-const IRAN_TAGS: &[&str] = &["ایران", "Iran", "FreePalestine", "مقاومت", "Yemen", "BreakingNews"];
-const RUSSIA_WORDS: &[&str] = &["новости", "правда", "народ", "власть", "news", "truth", "today", "world"];
-const RUSSIA_TAGS: &[&str] = &["Россия", "новости", "news", "Syria"];
-const SPAIN_WORDS: &[&str] =
-    &["Catalunya", "llibertat", "poble", "democràcia", "España", "independencia", "avui", "vota"];
-const SPAIN_TAGS: &[&str] = &["1O", "Catalunya", "Referèndum", "LlibertatPresosPolítics"];
-const VENEZUELA_WORDS: &[&str] =
-    &["Venezuela", "pueblo", "patria", "soberanía", "noticias", "hoy", "paz", "revolución"];
-const VENEZUELA_TAGS: &[&str] = &["Venezuela", "HandsOffVenezuela", "PazEnVenezuela", "Noticias"];
-
-/// A window of activity from `start` (`YYYY-MM-DD`) for `days`; words as the benchmark's until replaced.
-fn window(accounts: usize, tweets: usize, seed: u64, start: &str, days: u32) -> Spec {
-    let start_day = crate::core::time::parse_date(start.as_bytes()).map_or(17_000, |d| d as u32);
-    Spec { start_day, days, planted_groups: 0, ..Spec::benchmark(tweets, accounts, seed) }
-}
-
-/// The samples: account counts as in the real releases, far fewer tweets.
-pub fn samples() -> Vec<Sample> {
-    let iran =
-        |spec: Spec, languages, location| Spec { languages, hashtags: IRAN_TAGS, words: IRAN_WORDS, location, ..spec };
-    vec![
-        Sample {
-            campaign: "synthetic_iran_201906_1",
-            shaped_after: "Iran, June 2019, set 1 (1,666 accounts)",
-            spec: iran(window(1666, 3332, 1, "2017-01-01", 820), &["fa", "en", "ar"], "تهران"),
-        },
-        Sample {
-            campaign: "synthetic_iran_201906_2",
-            shaped_after: "Iran, June 2019, set 2: aimed at Israel (248 accounts)",
-            spec: iran(window(248, 744, 2, "2018-03-01", 450), &["en", "iw", "fa"], "Tel Aviv"),
-        },
-        Sample {
-            campaign: "synthetic_iran_201906_3",
-            shaped_after: "Iran, June 2019, set 3: found by FireEye (2,865 accounts)",
-            spec: iran(window(2865, 5730, 3, "2016-06-01", 1000), &["en", "fa", "ar"], "London"),
-        },
-        Sample {
-            campaign: "synthetic_russia_201906_1",
-            shaped_after: "Russia, June 2019 (4 accounts)",
-            spec: Spec {
-                languages: &["ru", "en"],
-                hashtags: RUSSIA_TAGS,
-                words: RUSSIA_WORDS,
-                location: "Москва",
-                ..window(4, 60, 4, "2016-09-01", 300)
-            },
-        },
-        Sample {
-            campaign: "synthetic_catalonia_201906_1",
-            shaped_after: "Spain (Catalonia), June 2019 (130 accounts)",
-            spec: Spec {
-                languages: &["ca", "es", "en"],
-                hashtags: SPAIN_TAGS,
-                words: SPAIN_WORDS,
-                location: "Barcelona",
-                ..window(130, 650, 5, "2017-08-15", 240)
-            },
-        },
-        Sample {
-            campaign: "synthetic_venezuela_201906_1",
-            shaped_after: "Venezuela, June 2019 (33 accounts)",
-            spec: Spec {
-                languages: &["es", "en"],
-                hashtags: VENEZUELA_TAGS,
-                words: VENEZUELA_WORDS,
-                location: "Caracas",
-                ..window(33, 330, 6, "2018-01-01", 400)
-            },
-        },
-    ]
-}
-
-impl Sample {
-    pub fn users_file(&self) -> String {
-        format!("{}_users_csv_hashed.csv", self.campaign)
-    }
-
-    pub fn tweets_file(&self) -> String {
-        format!("{}_tweets_csv_hashed.zip", self.campaign)
-    }
-
-    /// The users CSV and the zipped tweets CSV, by file name.
-    pub fn files(&self) -> io::Result<Vec<(String, Vec<u8>)>> {
-        let mut users = Vec::new();
-        write_users(&mut users, &self.spec)?;
-        let mut tweets = Vec::new();
-        write_tweets(&mut tweets, &self.spec)?;
-        let zipped = zip_one(&format!("{}_tweets_csv_hashed.csv", self.campaign), &tweets)?;
-        Ok(vec![(self.users_file(), users), (self.tweets_file(), zipped)])
-    }
 }
 
 #[cfg(test)]
