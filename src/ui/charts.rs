@@ -191,6 +191,41 @@ pub fn key_step(e: &KeyboardEvent) -> Option<Step> {
     }
 }
 
+/// A chart's cursor over its slots: the pointer's slot while it moves over
+/// the plot, the arrow keys, Home and End while it has focus; none once the
+/// pointer leaves or focus goes.
+pub struct SlotPointer {
+    pub on_move: Callback<MouseEvent>,
+    pub on_leave: Callback<MouseEvent>,
+    pub on_key: Callback<KeyboardEvent>,
+    pub on_blur: Callback<FocusEvent>,
+}
+
+impl SlotPointer {
+    pub fn new(hovered: &UseStateHandle<Option<usize>>, svg: &NodeRef, frame: Frame) -> SlotPointer {
+        let on_move = {
+            let (hovered, svg) = (hovered.clone(), svg.clone());
+            Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
+        };
+        let on_key = {
+            let hovered = hovered.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some(step) = key_step(&e) {
+                    e.prevent_default();
+                    hovered.set(chart::step_slot(*hovered, step, 0, frame.slots));
+                }
+            })
+        };
+        let (leave, blur) = (hovered.clone(), hovered.clone());
+        SlotPointer {
+            on_move,
+            on_leave: Callback::from(move |_: MouseEvent| leave.set(None)),
+            on_key,
+            on_blur: Callback::from(move |_: FocusEvent| blur.set(None)),
+        }
+    }
+}
+
 /// Keeps a `<details>` table's open state, so that a closed table costs nothing.
 pub fn toggle_table(open: &UseStateHandle<bool>) -> Callback<Event> {
     let open = open.clone();
@@ -216,27 +251,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let labels: Vec<String> = props.points.iter().map(|(l, _)| l.clone()).collect();
     let svg = use_node_ref();
     let file = props.file.clone().unwrap_or_else(|| chart::file_stem(&props.title).into());
-    let on_move = {
-        let (hovered, svg) = (hovered.clone(), svg.clone());
-        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
-    };
-    let on_leave = {
-        let hovered = hovered.clone();
-        Callback::from(move |_: MouseEvent| hovered.set(None))
-    };
-    let on_key = {
-        let hovered = hovered.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(step) = key_step(&e) {
-                e.prevent_default();
-                hovered.set(chart::step_slot(*hovered, step, 0, frame.slots));
-            }
-        })
-    };
-    let on_blur = {
-        let hovered = hovered.clone();
-        Callback::from(move |_: FocusEvent| hovered.set(None))
-    };
+    let pointer = SlotPointer::new(&hovered, &svg, frame);
     // The render before the effect above still sees the old slot.
     let caption = match hovered.and_then(|i| props.points.get(i)) {
         Some((label, value)) => format!("{label}: {} {}", format::count(*value), props.unit),
@@ -257,7 +272,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <div class="plot" ref={plot}>
             <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
                 aria-label={format!("{}: the arrow keys, Home and End name each {}", props.title, props.bar)}
-                onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key} onblur={on_blur}>
+                onmousemove={pointer.on_move} onmouseleave={pointer.on_leave} onkeydown={pointer.on_key} onblur={pointer.on_blur}>
                 { frame.y_axis(&ticks) }
                 <path class="series" transform={frame.plot_transform()} d={path} />
                 if let Some(i) = hovered.filter(|i| *i < frame.slots) {

@@ -3,7 +3,7 @@
 //! export as SVG and PNG.
 
 use super::chart_export::ChartExport;
-use super::charts::{key_step, toggle_table, use_plot_width, Frame};
+use super::charts::{toggle_table, use_plot_width, Frame, SlotPointer};
 use super::format;
 use crate::core::chart;
 use yew::prelude::*;
@@ -46,27 +46,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let tick_label = move |t: u64| if share { percent(t as f64 / 1000.0) } else { format::count(t) };
     let value = move |v: f64| if share { percent(v) } else { format::count(v.round() as u64) };
     let svg = use_node_ref();
-    let on_move = {
-        let (hovered, svg) = (hovered.clone(), svg.clone());
-        Callback::from(move |e: MouseEvent| hovered.set(frame.slot_at(&svg, &e)))
-    };
-    let on_leave = {
-        let hovered = hovered.clone();
-        Callback::from(move |_: MouseEvent| hovered.set(None))
-    };
-    let on_key = {
-        let hovered = hovered.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(step) = key_step(&e) {
-                e.prevent_default();
-                hovered.set(chart::step_slot(*hovered, step, 0, frame.slots));
-            }
-        })
-    };
-    let on_blur = {
-        let hovered = hovered.clone();
-        Callback::from(move |_: FocusEvent| hovered.set(None))
-    };
+    let pointer = SlotPointer::new(&hovered, &svg, frame);
     let at = |s: &[f64], i: usize| s.get(i).copied().unwrap_or(0.0);
     let caption = match hovered.and_then(|i| props.labels.get(i).map(|l| (i, l))) {
         Some((i, label)) => format!(
@@ -84,7 +64,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             <div class="plot" ref={plot}>
             <svg ref={svg} viewBox={frame.view_box()} role="img" tabindex="0"
                 aria-label={format!("{}: the arrow keys, Home and End name each month and every campaign's value", props.title)}
-                onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key} onblur={on_blur}>
+                onmousemove={pointer.on_move} onmouseleave={pointer.on_leave} onkeydown={pointer.on_key} onblur={pointer.on_blur}>
                 { frame.y_axis_labelled(&ticks, tick_label) }
                 if let Some(i) = hovered.filter(|i| *i < frame.slots) {
                     { frame.band("hover", i, 1) }
