@@ -141,7 +141,7 @@ pub fn ProfileFigures(props: &FiguresProps) -> Html {
                 <p class="muted">{"No hashtag bursts."}</p>
             } else {
                 <table class="bursts" data-total={b.total.to_string()}>
-                    <caption>{if b.total as usize > shown { format!("The {shown} largest of {} bursts", format::count(b.total)) } else { format!("{} bursts", b.total) }}</caption>
+                    <caption>{if b.total as usize > shown { format!("The {shown} largest of {} bursts", format::count(b.total)) } else if b.total == 1 { "1 burst".to_string() } else { format!("{} bursts", b.total) }}</caption>
                     <thead><tr><th scope="col">{"Hashtag"}</th><th scope="col">{"Week of"}</th><th scope="col" class="num">{"Tweets"}</th><th scope="col" class="num">{"Baseline"}</th></tr></thead>
                     <tbody>{ for b.bursts.iter().take(shown).map(|burst| html! {
                         <tr data-hashtag={burst.hashtag.clone()} class={classes!(is_pushed(&burst.hashtag).then_some("lesson-mark"))}
