@@ -164,15 +164,17 @@ pub fn items(campaign: &Campaign) -> Items {
             }
         }
         if store.kind(i) == TweetKind::Retweet {
-            match (retweeted_user(store, i), retweeted_name(store.text(i))) {
-                (Some(user), _) => {
+            // The text only without the retweeted account's id (a cache miss), as the summary does.
+            match retweeted_user(store, i) {
+                Some(user) => {
                     count(&mut items.retweeted, store.users().text(user), &|| user_label(store, &keys.names, user))
                 }
-                (None, Some(name)) => {
-                    let name = format!("@{}", String::from_utf8_lossy(name));
-                    count(&mut items.retweeted, name.clone(), &|| name.clone())
+                None => {
+                    if let Some(name) = retweeted_name(store.text(i)) {
+                        let name = format!("@{}", String::from_utf8_lossy(name));
+                        count(&mut items.retweeted, name.clone(), &|| name.clone())
+                    }
                 }
-                (None, None) => {}
             }
         }
     }
