@@ -185,3 +185,86 @@ fn the_top_client_and_domain_open_as_many_tweets_as_the_overview_counts() {
     assert_eq!(page.total as u64, n, "{site}");
     assert_eq!(tweets(&c, &TweetQuery { client: Some("no such client".into()), ..TweetQuery::default() }).total, 0);
 }
+
+/// An account's figures over a range, counted from the CSV records: tweets,
+/// retweets, first and last time, and the language and client of most of its
+/// tweets (of equals, the one the file names first).
+fn figures_from_records(records: &[HashMap<String, String>], from: &str, to: &str) -> HashMap<String, [String; 6]> {
+    let first_seen = |column: &str| -> HashMap<String, usize> {
+        let mut order = HashMap::new();
+        for r in records {
+            let n = order.len();
+            order.entry(r[column].trim().to_string()).or_insert(n);
+        }
+        order
+    };
+    let (language_order, client_order) = (first_seen("tweet_language"), first_seen("tweet_client_name"));
+    let mut by_account: HashMap<String, Vec<&HashMap<String, String>>> = HashMap::new();
+    for r in records.iter().filter(|r| (from..=to).contains(&&r["tweet_time"][..10])) {
+        by_account.entry(r["userid"].clone()).or_default().push(r);
+    }
+    let most = |tweets: &[&HashMap<String, String>], column: &str, order: &HashMap<String, usize>| -> String {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        tweets.iter().for_each(|t| *counts.entry(t[column].trim().to_string()).or_default() += 1);
+        let best = counts.into_iter().min_by_key(|(value, n)| (std::cmp::Reverse(*n), order[value]));
+        best.map(|(value, _)| value).unwrap_or_default()
+    };
+    by_account
+        .into_iter()
+        .map(|(id, tweets)| {
+            let times: Vec<&str> = tweets.iter().map(|t| t["tweet_time"].as_str()).collect();
+            let retweets = tweets.iter().filter(|t| t["is_retweet"].eq_ignore_ascii_case("true")).count();
+            let figures = [
+                tweets.len().to_string(),
+                retweets.to_string(),
+                times.iter().min().map(|t| t[..16].to_string()).unwrap_or_default(),
+                times.iter().max().map(|t| t[..16].to_string()).unwrap_or_default(),
+                most(&tweets, "tweet_language", &language_order),
+                most(&tweets, "tweet_client_name", &client_order),
+            ];
+            (id, figures)
+        })
+        .collect()
+}
+
+#[test]
+fn every_accounts_figures_over_a_range_match_the_records() {
+    let mut synthetic = Vec::new();
+    takedown::synth::write_tweets(&mut synthetic, &takedown::synth::Spec::benchmark(30_000, 60, 5)).expect("in memory");
+    let generated = ingest::load_all(vec![ingest::memory_input("generated.csv", synthetic.clone())]).0.remove(0);
+    for (name, c, records) in
+        [("thailand", load(&[TWEETS, USERS]), zip_records(TWEETS)), ("generated", generated, csv_records(&synthetic))]
+    {
+        let ranges = [
+            ("2000-01-01", "2030-12-31"),
+            ("2020-02-01", "2020-02-29"),
+            ("2016-01-01", "2016-12-31"),
+            ("2017-03-05", "2017-03-20"),
+        ];
+        for (from, to) in ranges {
+            let expected = figures_from_records(&records, from, to);
+            let range = Range::from_days(from, to);
+            let page =
+                account_page(&account_rows(&c, range), &AccountQuery { range, ..query(AccountColumn::Tweets, true) });
+            let got: HashMap<String, [String; 6]> = page
+                .rows
+                .iter()
+                .map(|r| {
+                    let figures = [
+                        r.tweets.to_string(),
+                        r.retweets.to_string(),
+                        r.first_tweet.clone().unwrap_or_default(),
+                        r.last_tweet.clone().unwrap_or_default(),
+                        r.language.clone(),
+                        r.client.clone(),
+                    ];
+                    (r.id.clone(), figures)
+                })
+                .collect();
+            assert_eq!(got.len(), expected.len(), "{name} {from}..{to}: accounts with tweets");
+            for (id, figures) in &expected {
+                assert_eq!(got.get(id), Some(figures), "{name} {from}..{to}: account {id}");
+            }
+        }
+    }
+}

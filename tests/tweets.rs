@@ -273,3 +273,49 @@ two lines",2020-01-02 10:00,web,false,,,[],[],[]"#,
     assert_eq!((&formula[7], &formula[16]), ("'@web", "'=HYPERLINK(\"x\")"), "text guarded");
     assert_eq!(&by_id("302")[16], "plain \"quoted\"\ntwo lines");
 }
+
+/// The ids and times of the file's whole records whose lowercased text holds `word`, newest
+/// first and, of the same minute, in file order: read by the csv crate.
+fn newest_with(word: &str) -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/russian_linked_tweets_csv_hashed.csv");
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, time, text) = (at("tweetid"), at("tweet_time"), at("tweet_text"));
+    let mut found: Vec<(String, usize, String)> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|r| r.len() == header.len() && r[text].to_lowercase().contains(word))
+        .enumerate()
+        .map(|(n, r)| (r[time][..16].to_string(), n, r[id].to_string()))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.into_iter().map(|(_, _, id)| id).collect()
+}
+
+#[test]
+fn a_search_in_steps_knows_its_newest_page_before_its_count() {
+    use takedown::core::scan::{NewestFirst, Scan};
+    let c = russia();
+    let expected = newest_with("trump");
+    assert!(expected.len() > 40, "enough tweets for a page and more: {}", expected.len());
+    let q = TweetQuery { text: "trump".into(), limit: 10, offset: 10, ..TweetQuery::default() };
+    let newest = NewestFirst::new(&c.store);
+    let mut scan = Scan::new(&c.store, &q, Some(&newest));
+    let names = takedown::core::summary::RevealedNames::new(&c.store);
+    let ids = |page: &TweetPage| page.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let mut known_early = None;
+    while !scan.step(&c.store, Some(&newest), 5) {
+        if scan.page_known(&c.store) && known_early.is_none() {
+            known_early = Some(page_of(&c, &q, &scan, &names));
+        }
+    }
+    let early = known_early.expect("the page is known before every row is read");
+    assert!(early.progress.is_some_and(|p| p > 0.0 && p < 1.0), "{:?}", early.progress);
+    assert!(early.total >= 20 && early.total < expected.len(), "found so far: {}", early.total);
+    assert_eq!(ids(&early), expected[10..20]);
+    let done = page_of(&c, &q, &scan, &names);
+    assert_eq!((done.total, done.progress), (expected.len(), None));
+    assert_eq!(ids(&done), expected[10..20]);
+    assert_eq!(done, tweets(&c, &q), "read newest first or in file order, the same page");
+}

@@ -119,6 +119,14 @@ fn ask_everything(campaign: &Campaign, words: &str) {
     for row in query::account_rows(campaign, None).iter().take(3) {
         query::answer(campaign, &mut cache, &Query::Account { id: row.id.clone() });
     }
+    // A search read newest first a few rows at a time, as the worker reads
+    // it, finds the page and the count of one read whole in storage order.
+    let q = TweetQuery { text: words.to_string(), offset: 1, limit: 3, ..TweetQuery::default() };
+    let newest = takedown::core::scan::NewestFirst::new(&campaign.store);
+    let mut scan = takedown::core::scan::Scan::new(&campaign.store, &q, Some(&newest));
+    while !scan.step(&campaign.store, Some(&newest), 3) {}
+    let names = takedown::core::summary::RevealedNames::new(&campaign.store);
+    assert_eq!(query::page_of(campaign, &q, &scan, &names), query::tweets(campaign, &q));
 }
 
 /// The figures that depend on the rows alone, not on file names or lines.

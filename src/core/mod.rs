@@ -2,6 +2,8 @@
 //! them. No browser crate may appear here (the test command checks), so all of it
 //! runs and is tested natively.
 
+pub mod account_table;
+pub mod by_author;
 pub mod campaign;
 pub mod chart;
 pub mod compare;
@@ -21,6 +23,7 @@ pub mod records;
 pub mod report;
 mod room;
 pub mod rows;
+pub mod scan;
 pub mod schema;
 pub mod search;
 pub mod side_by_side;

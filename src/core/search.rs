@@ -5,13 +5,13 @@
 use crate::core::campaign::Campaign;
 use crate::core::csv_text::csv_field;
 use crate::core::fold::fold_into;
+use crate::core::scan::Scan;
 use crate::core::store::{Entity, Store, TweetKind};
-use crate::core::summary::{domain, domain_into, fold_tag, user_label, RevealedNames};
+use crate::core::summary::{user_label, RevealedNames};
 use crate::core::time;
 use crate::core::time::Range;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
-use std::collections::BinaryHeap;
 
 /// The order of a tweet list. Tweets without counts (FiveThirtyEight files)
 /// come after those with counts in the orders by count.
@@ -99,9 +99,13 @@ pub struct TweetRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TweetPage {
+    /// Tweets found: all of them, or while `progress` is set, so far.
     pub total: usize,
     pub offset: usize,
     pub rows: Vec<TweetRow>,
+    /// While a search is still counting: the share of the tweets read, 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f32>,
 }
 
 /// What a search looks for, folded once, and a buffer to fold each text
@@ -217,7 +221,7 @@ fn tweet_row(store: &Store, names: &RevealedNames, needle: &mut Needle, i: usize
 
 /// Where tweet `i` stands in `sort`: the smaller, the nearer the top. Ties go
 /// to the newer tweet, then to the one stored first.
-fn sort_key(store: &Store, sort: TweetSort, i: usize) -> (bool, u32, u32, usize) {
+pub(crate) fn sort_key(store: &Store, sort: TweetSort, i: usize) -> (bool, u32, u32, usize) {
     let newest = u32::MAX - store.time(i);
     let by_count = |n: usize| match store.engagement(i) {
         Some(counts) => (false, u32::MAX - counts[n], newest, i),
@@ -252,7 +256,7 @@ pub fn tweets_by_id(campaign: &Campaign, ids: &[String], names: &RevealedNames) 
             rows.push(tweet_row(store, names, &mut needle, i));
         }
     }
-    TweetPage { total: rows.len(), offset: 0, rows }
+    TweetPage { total: rows.len(), offset: 0, rows, progress: None }
 }
 
 /// Tweets matching every filter, in the query's order, one page of them.
@@ -262,78 +266,24 @@ pub fn tweets(campaign: &Campaign, q: &TweetQuery) -> TweetPage {
 
 /// [`tweets`], with the campaign's revealed screen names worked out before.
 pub fn tweets_with(campaign: &Campaign, q: &TweetQuery, names: &RevealedNames) -> TweetPage {
+    let mut scan = Scan::new(&campaign.store, q, None);
+    scan.step(&campaign.store, None, usize::MAX);
+    page_of(campaign, q, &scan, names)
+}
+
+/// What a search has found so far: the page's rows once they are known
+/// (none before), and the count, the final one once the scan is done;
+/// `progress` says how far it is while not.
+pub fn page_of(campaign: &Campaign, q: &TweetQuery, scan: &Scan, names: &RevealedNames) -> TweetPage {
     let store = &campaign.store;
-    let empty = TweetPage { total: 0, offset: 0, rows: Vec::new() };
-    let user = |id: &Option<String>| id.as_ref().map(|id| store.users().get(id.as_bytes()));
-    let (account, mentioned) = match (user(&q.account), user(&q.mentions)) {
-        (Some(None), _) | (_, Some(None)) => return empty,
-        (account, mentioned) => (account.flatten(), mentioned.flatten()),
-    };
-    let language = match &q.language {
-        Some(code) => match store.languages().get(code.as_bytes()) {
-            Some(l) => Some(l),
-            None => return empty,
-        },
-        None => None,
-    };
-    let hashtags: Option<Vec<bool>> = q.hashtag.as_ref().map(|tag| {
-        let tag = fold_tag(tag.trim().trim_start_matches('#').as_bytes()).into_owned();
-        (0..store.hashtags().len() as u32).map(|h| *fold_tag(store.hashtags().bytes(h)) == *tag).collect()
-    });
-    let client = match &q.client {
-        Some(name) => match store.clients().get(name.as_bytes()) {
-            Some(c) => Some(c),
-            None => return empty,
-        },
-        None => None,
-    };
-    // Which URLs link to the domain, worked out once per URL rather than per tweet.
-    let domains: Option<Vec<bool>> = q.domain.as_ref().map(|wanted| {
-        let wanted = domain(wanted.trim());
-        let mut found = Vec::new();
-        (0..store.urls().len() as u32)
-            .map(|u| {
-                domain_into(store.urls().bytes(u), &mut found);
-                found == wanted.as_bytes()
-            })
-            .collect()
-    });
     let mut needle = Needle::new(&q.text);
-    // Rows are scanned in storage order (cache-friendly); the first
-    // `offset + limit` in the order are kept in a heap whose top is the last kept.
-    let keep = q.offset.saturating_add(q.limit);
-    let mut first: BinaryHeap<(bool, u32, u32, usize)> = BinaryHeap::new();
-    let mut total = 0;
-    for i in 0..store.len() {
-        let matches = q.range.is_none_or(|r| r.contains(store.time(i)))
-            && account.is_none_or(|a| store.author(i) == a)
-            && language.is_none_or(|l| store.lang(i) == l)
-            && q.kind.is_none_or(|k| store.kind(i) == k)
-            && hashtags
-                .as_ref()
-                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Hashtag(h) if wanted[h as usize])))
-            && mentioned.is_none_or(|m| store.entities(i).any(|e| e == Entity::Mention(m)))
-            && client.is_none_or(|c| store.client(i) == c)
-            && domains
-                .as_ref()
-                .is_none_or(|wanted| store.entities(i).any(|e| matches!(e, Entity::Url(u) if wanted[u as usize])))
-            && needle.found_in(store.text(i));
-        if matches {
-            total += 1;
-            if keep > 0 {
-                first.push(sort_key(store, q.sort, i));
-                if first.len() > keep {
-                    first.pop();
-                }
-            }
-        }
-    }
-    let rows: Vec<usize> = first.into_sorted_vec().into_iter().map(|(_, _, _, i)| i).collect();
-    let offset = q.offset.min(total);
+    let offset = q.offset.min(scan.total());
+    let rows = if scan.page_known(store) { scan.rows(offset) } else { Vec::new() };
     TweetPage {
-        total,
+        total: scan.total(),
         offset,
-        rows: rows.into_iter().skip(offset).map(|i| tweet_row(store, names, &mut needle, i)).collect(),
+        rows: rows.into_iter().map(|i| tweet_row(store, names, &mut needle, i)).collect(),
+        progress: (!scan.is_done(store)).then(|| scan.share_read(store)),
     }
 }
 

@@ -223,10 +223,11 @@ pub fn retweeted_name(text: &[u8]) -> Option<&[u8]> {
     (end > 0).then(|| &rest[..end])
 }
 
-/// Each hashtag's folded form and each URL's domain as a shared key, and the
-/// screen names retweets reveal: worked out once per campaign, since every
-/// summary counts and labels by them. The keys are interned bytes, not
-/// `String`s: a campaign may have millions of hashtags.
+/// Each hashtag's folded form and each URL's domain as a shared key, the
+/// screen names retweets reveal, and the figures that do not depend on a
+/// summary's range: worked out once per campaign, since every summary counts
+/// and labels by them. The keys are interned bytes, not `String`s: a campaign
+/// may have millions of hashtags.
 pub struct Keys {
     hashtag_key: Vec<u32>,
     hashtag_names: Interner,
@@ -236,6 +237,10 @@ pub struct Keys {
     domain_key: Vec<u32>,
     domain_names: Interner,
     pub names: RevealedNames,
+    /// The first and the last day with a tweet, over all the campaign's tweets.
+    days: Option<(i32, i32)>,
+    inexact_ids: u64,
+    hashed_accounts: u64,
 }
 
 /// A hashtag as counted: folded ([`fold`]) where it is UTF-8, and its bytes as
@@ -258,7 +263,23 @@ impl Keys {
         for (id, &key) in hashtag_key.iter().enumerate().rev() {
             hashtag_first[key as usize] = id as u32;
         }
-        Keys { hashtag_key, hashtag_names, hashtag_first, domain_key, domain_names, names: RevealedNames::new(store) }
+        let times = store.times();
+        let day = |minutes: &u32| (minutes / 1440) as i32;
+        Keys {
+            hashtag_key,
+            hashtag_names,
+            hashtag_first,
+            domain_key,
+            domain_names,
+            names: RevealedNames::new(store),
+            days: times.iter().min().map(day).zip(times.iter().max().map(day)),
+            inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
+            hashed_accounts: store
+                .profiles()
+                .iter()
+                .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users().text(u)))
+                .count() as u64,
+        }
     }
 
     /// The key of hashtag `id`.
@@ -362,27 +383,29 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
     let mut domains = OncePerTweet::new(keys.domain_names.len());
     let mut mentioned = OncePerTweet::new(store.users().len());
     let mut retweeted: FxMap<String, u64> = FxMap::default();
-    let mut retweeted_users: FxMap<u32, u64> = FxMap::default();
+    let mut retweeted_users = vec![0u64; store.users().len()];
     let mut languages = vec![0u64; store.languages().len()];
     let mut clients = vec![0u64; store.clients().len()];
     let mut kinds = [0u64; 4];
     let times = store.times();
-    let in_range = |i: usize| range.is_none_or(|r| r.contains(times[i]));
     // Days counted in a vector from the first day to the last: loading keeps
     // every time within Twitter's years, so it is at most a few thousand long.
-    let first_day = times.iter().min().map_or(0, |&t| (t / 1440) as i32);
-    let last_day = times.iter().max().map_or(0, |&t| (t / 1440) as i32);
+    let (first_day, last_day) = keys.days.unwrap_or((0, 0));
     let mut days = vec![0u64; (last_day - first_day + 1) as usize];
     let mut hour_by_weekday = vec![[0u64; 24]; 7];
     let mut authors = vec![false; store.users().len()];
+    let (mut first, mut last) = (u32::MAX, u32::MIN);
 
-    for i in (0..store.len()).filter(|&i| in_range(i)) {
+    for (i, &minutes) in times.iter().enumerate() {
+        if range.is_some_and(|r| !r.contains(minutes)) {
+            continue;
+        }
+        (first, last) = (first.min(minutes), last.max(minutes));
         let kind = store.kind(i);
         kinds[kind as usize] += 1;
         languages[store.lang(i) as usize] += 1;
         clients[store.client(i) as usize] += 1;
         authors[store.author(i) as usize] = true;
-        let minutes = times[i];
         let day = (minutes / 1440) as i32;
         days[(day - first_day) as usize] += 1;
         hour_by_weekday[time::weekday(day)][(minutes % 1440 / 60) as usize] += 1;
@@ -390,7 +413,7 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
             // The text is read only without the retweeted account's id: it
             // lies far from the columns, a cache miss for each tweet.
             match store.ref_user(i) {
-                Some(user) => *retweeted_users.entry(user).or_default() += 1,
+                Some(user) => retweeted_users[user as usize] += 1,
                 None => {
                     if let Some(name) = retweeted_name(store.text(i)) {
                         *retweeted.entry(String::from_utf8_lossy(name).into_owned()).or_default() += 1;
@@ -406,7 +429,8 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
             }
         }
     }
-    for (user, n) in retweeted_users {
+    for (user, n) in retweeted_users.into_iter().enumerate().filter(|&(_, n)| n > 0) {
+        let user = user as u32;
         *retweeted.entry(user_label(store, &keys.names, user)).or_default() += n;
     }
 
@@ -426,18 +450,13 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         blank if blank.is_empty() => "(blank)".to_string(),
         text => text,
     };
-    let in_range_times = || (0..store.len()).filter(|&i| in_range(i)).map(|i| times[i]);
-    let (first, last) = (in_range_times().min(), in_range_times().max());
+    let (first, last) = if first <= last { (Some(first), Some(last)) } else { (None, None) };
     let accounts_with_tweets = authors.iter().filter(|&&a| a).count() as u64;
     let mentioned = mentioned.counts.into_iter().enumerate().filter(|(_, n)| *n > 0);
     Summary {
         name: campaign.name.clone(),
         accounts: if range.is_some() { accounts_with_tweets } else { store.profiles().len() as u64 },
-        hashed_accounts: store
-            .profiles()
-            .iter()
-            .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users().text(u)))
-            .count() as u64,
+        hashed_accounts: keys.hashed_accounts,
         accounts_with_tweets,
         tweets: kinds.iter().sum(),
         originals: kinds[TweetKind::Original as usize],
@@ -450,7 +469,7 @@ pub fn summarize_in(campaign: &Campaign, range: Option<Range>, keys: &Keys) -> S
         rejections: campaign.rejections.clone(),
         rejected_by_kind: campaign.rejected_by_kind.clone(),
         duplicate_tweets: campaign.duplicate_tweets,
-        inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
+        inexact_ids: keys.inexact_ids,
         files: campaign.file_list(),
         top_hashtags: top_interned(&keys.hashtag_names, hashtags.counts, |_| true)
             .into_iter()

@@ -75,6 +75,12 @@ impl Bridge {
                         ),
                     }
                 }
+                Ok(Response::Partial { job, answer }) => {
+                    let callback = waiting.borrow().get(&job).cloned();
+                    if let Some(callback) = callback {
+                        callback.emit(answer);
+                    }
+                }
                 Ok(Response::Answer { job, answer }) => {
                     names.borrow_mut().remove(&job);
                     let callback = waiting.borrow_mut().remove(&job);
@@ -185,7 +191,10 @@ impl Bridge {
 
     /// Forgets a question whose answer is no longer wanted.
     pub fn forget(&self, job: u32) {
-        self.pending.borrow_mut().remove(&job);
+        // Still unanswered: a search the worker may still be reading, to drop.
+        if self.pending.borrow_mut().remove(&job).is_some() {
+            self.send(&Request::Cancel { job }, &[]);
+        }
     }
 
     /// Computes a network over `campaigns` pooled; `on_event` gets its

@@ -17,6 +17,9 @@ pub struct PagerProps {
     pub back: AttrValue,
     pub forward: AttrValue,
     pub on_offset: Callback<usize>,
+    /// While the count is still growing: the share of the search done, 0 to 1.
+    #[prop_or_default]
+    pub counting: Option<f32>,
 }
 
 #[function_component]
@@ -27,8 +30,15 @@ pub fn Pager(props: &PagerProps) -> Html {
     html! {
         <div class="pager">
             <button class="button secondary" disabled={at == 0} onclick={back}>{props.back.clone()}</button>
-            <span id={props.id.clone()} data-total={total.to_string()}>
-                {format!("{}–{} of {} {}", format::count((at + 1).min(total) as u64), format::count((at + props.shown) as u64), format::count(total as u64), props.noun)}
+            <span id={props.id.clone()} data-total={total.to_string()} data-complete={props.counting.is_none().to_string()}>
+                {match (props.counting, props.shown) {
+                    (Some(_), 0) => format!("{} {} found so far", format::count(total as u64), props.noun),
+                    (counting, shown) => format!("{}–{} of {}{} {}", format::count((at + 1).min(total) as u64), format::count((at + shown) as u64),
+                        if counting.is_some() { "at least " } else { "" }, format::count(total as u64), props.noun),
+                }}
+                if let Some(share) = props.counting {
+                    <span class="muted">{format!(" · counting, {:.0} % read", share * 100.0)}</span>
+                }
             </span>
             <button class="button secondary" disabled={at + page >= total} onclick={forward}>{props.forward.clone()}</button>
         </div>

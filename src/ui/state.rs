@@ -152,7 +152,12 @@ impl Reducible for AppState {
                 next.crashed = Some(message);
             }
             // Answers go straight to the view that asked (see `bridge`).
-            Action::Worker(Response::Answer { .. } | Response::File { .. } | Response::Coordination { .. }) => {}
+            Action::Worker(
+                Response::Answer { .. }
+                | Response::Partial { .. }
+                | Response::File { .. }
+                | Response::Coordination { .. },
+            ) => {}
             Action::Stage(files) => {
                 let mut staged = (*self.staged).clone();
                 for file in files {

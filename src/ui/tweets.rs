@@ -182,11 +182,15 @@ pub fn TweetList(props: &TweetListProps) -> Html {
     html! {
         <div class="tweet-list" ref={top}>
             <Pager id="tweets-count" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
-                noun="tweets" {back} {forward} {on_offset} />
-            if page.total > 0 {
+                noun="tweets" {back} {forward} {on_offset} counting={page.progress} />
+            if page.total > 0 && page.progress.is_none() {
                 <button class="button secondary tweets-export" onclick={on_export}>{"Export these tweets as CSV"}</button>
             }
-            if page.total == 0 {
+            if page.progress.is_some() && page.rows.is_empty() {
+                <p class="muted" id="tweets-searching" aria-busy="true">
+                    {"Searching: the newest tweets that match show here as soon as they are found."}
+                </p>
+            } else if page.total == 0 {
                 <p class="muted" id="tweets-none">{"No tweet matches every filter and word: remove one above to see more."}</p>
             }
             <ol class="tweets">
@@ -194,7 +198,7 @@ pub fn TweetList(props: &TweetListProps) -> Html {
             </ol>
             if page.rows.len() > 1 {
                 <Pager id="tweets-count-below" offset={page.offset} shown={page.rows.len()} total={page.total} page={PAGE}
-                    noun="tweets" {back} {forward} on_offset={on_offset_below} />
+                    noun="tweets" {back} {forward} on_offset={on_offset_below} counting={page.progress} />
             }
         </div>
     }

@@ -9,3 +9,5 @@ mod coordination;
 pub mod file_source;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;
+#[cfg(target_arch = "wasm32")]
+mod search;

@@ -127,6 +127,11 @@ pub enum Response {
         job: u32,
         answer: Answer,
     },
+    /// What a long search has found so far; its `Answer` follows.
+    Partial {
+        job: u32,
+        answer: Answer,
+    },
     /// The answer to a `Query` that is a file (a CSV): its bytes travel
     /// beside this as a `Blob`, never through JSON.
     File {

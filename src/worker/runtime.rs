@@ -4,8 +4,9 @@
 use super::coordination::{self, Computed};
 use super::file_source::{FileSource, ReadAhead, SliceReader, READER_SCRIPT};
 use super::protocol::{LoadProgress, Request, Response};
+use super::search::{self, Search};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
-use crate::core::query::{self, Answer, QueryCache};
+use crate::core::query::{self, Answer, Query, QueryCache};
 use crate::core::side_by_side::compared;
 use gloo::timers::future::TimeoutFuture;
 use js_sys::{Array, Promise, Reflect};
@@ -41,12 +42,14 @@ struct Job {
 pub(super) struct State {
     pub(super) campaigns: Vec<Campaign>,
     /// One per campaign, emptied when the campaign takes in more files.
-    caches: Vec<QueryCache>,
+    pub(super) caches: Vec<QueryCache>,
     /// Files of earlier jobs, as they ended.
     finished: Vec<FileProgress>,
     job: Option<Job>,
     /// The co-action network asked for last.
     pub(super) coordination: Option<Computed>,
+    /// Tweet searches under way.
+    pub(super) searches: Vec<Search>,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -129,6 +132,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 running.cancelled = true;
             }
             coordination::cancel(&mut s, job);
+            search::cancel(&mut s, job);
         }
         Request::Coordinate { job, campaigns, settings } => coordination::start(state, job, campaigns, settings),
         Request::Evidence { job, network, a, b } => coordination::evidence(&state.borrow(), job, network, a, b),
@@ -136,6 +140,10 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         Request::Pin { network, node, x, y } => coordination::pin(state, network, node, x, y),
         Request::Compare { job, campaigns } => post(&Response::Answer { job, answer: compare(state, &campaigns) }),
         Request::Query { job, campaign, query } => {
+            let found = state.borrow().campaigns.iter().position(|c| c.name == campaign);
+            if let (Some(i), Query::Tweets(q)) = (found, &*query) {
+                return search::start(state, job, i, q.clone());
+            }
             let mut guard = state.borrow_mut();
             let State { campaigns, caches, .. } = &mut *guard;
             let answer = match campaigns.iter().position(|c| c.name == campaign) {
@@ -280,6 +288,7 @@ fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
         }
     } else {
         coordination::forget(&mut s);
+        search::forget(&mut s);
         for campaign in job.loader.into_campaigns() {
             match s.campaigns.iter().position(|c| c.name == campaign.name) {
                 Some(i) => {

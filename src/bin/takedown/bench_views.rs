@@ -8,9 +8,16 @@ use crate::files::load;
 use crate::USAGE;
 use std::path::PathBuf;
 use std::time::Instant;
-use takedown::core::query::{answer, AccountColumn, AccountQuery, Answer, Query, QueryCache};
+use takedown::core::campaign::Campaign;
+use takedown::core::query::{
+    answer, AccountColumn, AccountQuery, Answer, Period, Query, QueryCache, Split, TimelineQuery,
+};
+use takedown::core::scan::Scan;
 use takedown::core::search::TweetQuery;
 use takedown::core::time::Range;
+
+/// The words of the search timed: in nearly half the generated tweets.
+const SEARCHED: &str = "правда";
 
 /// How often each question is asked; the best time counts, as the machine's
 /// other work only ever adds time.
@@ -33,26 +40,46 @@ pub fn run(args: &[String]) -> Result<(), String> {
         range,
         without_tweets: false,
     };
-    let questions: Vec<(&str, Query)> = vec![
-        ("overview, all tweets", Query::Summary { range: None }),
-        ("overview, 2017", Query::Summary { range: Some(year(2017)) }),
-        ("overview, 2016", Query::Summary { range: Some(year(2016)) }),
-        ("account table, all tweets", Query::Accounts(accounts(None))),
-        ("account table, 2017", Query::Accounts(accounts(Some(year(2017))))),
-        (
-            "account table, by followers",
-            Query::Accounts(AccountQuery { sort: AccountColumn::Followers, descending: true, ..accounts(None) }),
-        ),
-        ("account table, filter", Query::Accounts(AccountQuery { filter: "zz".into(), ..accounts(None) })),
-        (
-            "tweet search, all text",
-            Query::Tweets(TweetQuery { text: "правда".into(), limit: 50, ..Default::default() }),
-        ),
-    ];
+    // The account with the most tweets, as the table's first row names it.
+    let busiest = |campaign: &Campaign| -> String {
+        match answer(campaign, &mut QueryCache::default(), &Query::Accounts(accounts(None))) {
+            Answer::Accounts(page) => page.rows.first().map(|r| r.id.clone()).unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let questions = |account: String| -> Vec<(&str, Query)> {
+        vec![
+            ("overview, all tweets", Query::Summary { range: None }),
+            ("overview, 2017", Query::Summary { range: Some(year(2017)) }),
+            ("overview, 2016", Query::Summary { range: Some(year(2016)) }),
+            ("account table, all tweets", Query::Accounts(accounts(None))),
+            ("account table, 2017", Query::Accounts(accounts(Some(year(2017))))),
+            (
+                "account table, by followers",
+                Query::Accounts(AccountQuery { sort: AccountColumn::Followers, descending: true, ..accounts(None) }),
+            ),
+            ("account table, filter", Query::Accounts(AccountQuery { filter: "zz".into(), ..accounts(None) })),
+            (
+                "tweet search, all text",
+                Query::Tweets(TweetQuery { text: SEARCHED.into(), limit: 50, ..Default::default() }),
+            ),
+            ("account page", Query::Account { id: account.clone() }),
+            (
+                "account timeline",
+                Query::Timeline(TimelineQuery {
+                    period: Period::Month,
+                    split: Split::Kind,
+                    account: Some(account.clone()),
+                }),
+            ),
+            ("account's tweets", Query::Tweets(TweetQuery { account: Some(account), limit: 50, ..Default::default() })),
+        ]
+    };
     let only = options.value("--only").unwrap_or_default();
-    let questions: Vec<_> = questions.into_iter().filter(|(name, _)| name.contains(only)).collect();
     for campaign in &campaigns {
         println!("{}: {} tweets", campaign.name, campaign.store.len());
+        let questions: Vec<_> =
+            questions(busiest(campaign)).into_iter().filter(|(name, _)| name.contains(only)).collect();
         // One cache for the campaign, as the worker keeps one; each question
         // is asked first with the cache as the previous question left it.
         let mut cache = QueryCache::default();
@@ -67,16 +94,43 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let shown: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
             println!("  {name:<28} {} ms  ({found} found)", shown.join(", "));
         }
+        if "tweet search, first page".contains(only) {
+            first_page(campaign, &mut cache);
+        }
     }
     Ok(())
 }
 
-/// How much an answer holds: tweets, rows or accounts found.
+/// The search above as the worker reads it: newest first, until its first
+/// page is known (the count goes on after it), and the order built once for it.
+fn first_page(campaign: &Campaign, cache: &mut QueryCache) {
+    let started = Instant::now();
+    let newest = cache.newest(campaign);
+    println!("  {:<28} {:.1} ms", "newest-first order, built", started.elapsed().as_secs_f64() * 1000.0);
+    let q = TweetQuery { text: SEARCHED.into(), limit: 50, ..Default::default() };
+    let mut times = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let mut scan = Scan::new(&campaign.store, &q, Some(newest));
+        while !scan.page_known(&campaign.store) {
+            scan.step(&campaign.store, Some(newest), 4096);
+        }
+        found = scan.total();
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let shown: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
+    println!("  {:<28} {} ms  ({found} found by then)", "tweet search, first page", shown.join(", "));
+}
+
+/// How much an answer holds: tweets, rows or accounts found, an account's tweets.
 fn size(answer: &Answer) -> u64 {
     match answer {
         Answer::Summary(s) => s.tweets,
         Answer::Accounts(page) => page.total as u64,
         Answer::Tweets(page) => page.total as u64,
+        Answer::Account(detail) => detail.row.tweets,
+        Answer::Timeline(timeline) => timeline.series.iter().flat_map(|(_, counts)| counts).sum(),
         _ => 0,
     }
 }

@@ -1,0 +1,131 @@
+//! Each account's tweets in time order, packed with what the account table
+//! counts of them, so that the table for a date range reads only the tweets
+//! in the range: two binary searches an account and a scan of its tweets in
+//! it, where the columns would be a pass over every row of the campaign.
+
+use crate::core::store::{FxMap, Store, TweetKind};
+use crate::core::time::Range;
+
+/// An account's figures over a range, from its tweets in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuthorFigures {
+    pub tweets: u64,
+    pub retweets: u64,
+    /// Minutes since 1970 of the first and the last tweet.
+    pub first: u32,
+    pub last: u32,
+    /// The language and the client of most of the tweets; of equals, the one
+    /// interned first.
+    pub language: u32,
+    pub client: u32,
+}
+
+pub struct ByAuthor {
+    /// The accounts with tweets, ascending, each with where its entries
+    /// start; the next account's start ends them.
+    authors: Vec<(u32, usize)>,
+    /// A tweet each, grouped by account and in time order within one: its
+    /// time in the high 32 bits, then [`RETWEET`], then the index of its
+    /// language and client in `pairs`.
+    entries: Vec<u64>,
+    pairs: Vec<(u32, u32)>,
+}
+
+const RETWEET: u64 = 1 << 31;
+const PAIR: u64 = RETWEET - 1;
+
+impl ByAuthor {
+    /// Two passes over the columns (count by account, then place), then a
+    /// sort of each account's few thousand entries.
+    pub fn new(store: &Store) -> ByAuthor {
+        let mut starts = vec![0usize; store.users().len() + 1];
+        for &author in store.authors() {
+            starts[author as usize + 1] += 1;
+        }
+        for user in 1..starts.len() {
+            starts[user] += starts[user - 1];
+        }
+        let authors: Vec<(u32, usize)> =
+            (0..store.users().len()).filter(|&u| starts[u + 1] > starts[u]).map(|u| (u as u32, starts[u])).collect();
+        let mut pair_of: FxMap<(u32, u32), u64> = FxMap::default();
+        let mut pairs = Vec::new();
+        let mut entries = vec![0u64; store.len()];
+        for (i, &author) in store.authors().iter().enumerate() {
+            let pair = (store.lang(i), store.client(i));
+            let index = *pair_of.entry(pair).or_insert_with(|| {
+                pairs.push(pair);
+                pairs.len() as u64 - 1
+            });
+            let retweet = if store.kind(i) == TweetKind::Retweet { RETWEET } else { 0 };
+            let at = &mut starts[author as usize];
+            entries[*at] = u64::from(store.time(i)) << 32 | retweet | index;
+            *at += 1;
+        }
+        let mut index = ByAuthor { authors, entries, pairs };
+        for a in 0..index.authors.len() {
+            let span = index.span(a);
+            index.entries[span].sort_unstable();
+        }
+        index
+    }
+
+    fn span(&self, a: usize) -> std::ops::Range<usize> {
+        let end = self.authors.get(a + 1).map_or(self.entries.len(), |&(_, start)| start);
+        self.authors[a].1..end
+    }
+
+    /// Each account with a tweet in `range` (or at all), ascending, with its figures.
+    pub fn figures(&self, range: Option<Range>) -> Vec<(u32, AuthorFigures)> {
+        // Per pair, the tweets counted of the account in hand; `seen` lists
+        // the pairs to read and reset after it.
+        let mut counts = vec![0u64; self.pairs.len()];
+        let mut seen: Vec<usize> = Vec::new();
+        let mut out = Vec::with_capacity(self.authors.len());
+        for (a, &(author, _)) in self.authors.iter().enumerate() {
+            let all = &self.entries[self.span(a)];
+            let within = match range {
+                Some(r) => {
+                    let from = all.partition_point(|&e| ((e >> 32) as u32) < r.from);
+                    let to = all.partition_point(|&e| ((e >> 32) as u32) < r.to);
+                    &all[from..to]
+                }
+                None => all,
+            };
+            let (Some(&first), Some(&last)) = (within.first(), within.last()) else { continue };
+            let mut retweets = 0;
+            for &entry in within {
+                retweets += (entry & RETWEET != 0) as u64;
+                let pair = (entry & PAIR) as usize;
+                if counts[pair] == 0 {
+                    seen.push(pair);
+                }
+                counts[pair] += 1;
+            }
+            let mut languages: FxMap<u32, u64> = FxMap::default();
+            let mut clients: FxMap<u32, u64> = FxMap::default();
+            for pair in seen.drain(..) {
+                let (language, client) = self.pairs[pair];
+                *languages.entry(language).or_default() += counts[pair];
+                *clients.entry(client).or_default() += counts[pair];
+                counts[pair] = 0;
+            }
+            out.push((
+                author,
+                AuthorFigures {
+                    tweets: within.len() as u64,
+                    retweets,
+                    first: (first >> 32) as u32,
+                    last: (last >> 32) as u32,
+                    language: most(languages),
+                    client: most(clients),
+                },
+            ));
+        }
+        out
+    }
+}
+
+/// The value counted most; of equals, the smallest.
+fn most(counts: FxMap<u32, u64>) -> u32 {
+    counts.into_iter().map(|(value, n)| (std::cmp::Reverse(n), value)).min().map_or(0, |(_, value)| value)
+}
