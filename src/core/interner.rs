@@ -94,7 +94,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// Byte strings in one arena, numbered in order of arrival.
 #[derive(Default)]
-pub struct Strings {
+struct Strings {
     arena: Vec<u8>,
     ends: Vec<usize>,
 }
@@ -121,23 +121,12 @@ impl Strings {
         self.ends.len()
     }
 
-    /// The bytes of all the strings.
-    pub fn byte_len(&self) -> usize {
-        self.arena.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
 
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity() + self.ends.capacity() * 8
-    }
-
-    /// Room for `strings` more strings of `bytes` in all.
-    pub fn reserve(&mut self, strings: usize, bytes: usize) {
-        self.ends.reserve_exact(strings);
-        self.arena.reserve_exact(bytes);
     }
 }
 

@@ -182,7 +182,7 @@ fn add_tweet(
         store.push_entity(Entity::Hashtag(id));
     });
     schema::for_each_list_item(field(record, c.urls), scratch, |url| {
-        let id = store.push_url(url);
+        let id = store.intern_url(url);
         store.push_entity(Entity::Url(id));
     });
     schema::for_each_list_item(field(record, c.mentions), scratch, |user| {
@@ -331,12 +331,12 @@ fn add_fivethirtyeight(
     // text are t.co's, which would make t.co every tweet's domain.
     if c.expanded_links.iter().any(Option::is_some) {
         for link in c.expanded_links.iter().map(|&column| field(record, column)).filter(|link| !link.is_empty()) {
-            let id = store.push_url(link);
+            let id = store.intern_url(link);
             store.push_entity(Entity::Url(id));
         }
     } else {
         for word in text.split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")) {
-            let id = store.push_url(word.as_bytes());
+            let id = store.intern_url(word.as_bytes());
             store.push_entity(Entity::Url(id));
         }
     }

@@ -2,7 +2,7 @@
 //! interned to `u32` ids, accounts keyed by their interned user id.
 
 pub(crate) use crate::core::interner::hash_bytes;
-pub use crate::core::interner::{FxMap, Interner, Strings};
+pub use crate::core::interner::{FxMap, Interner};
 use crate::core::text_arena::TextArena;
 
 /// What kind of tweet a row is.
@@ -183,7 +183,7 @@ pub struct Store {
     hashtags: Interner,
     /// Expanded URLs as written, one per occurrence: nearly all are distinct, so
     /// interning them would cost a hash lookup per URL and save nothing.
-    urls: Strings,
+    urls: Interner,
     /// Tweet ids, own or referenced, that are not exact integers, as written.
     inexact: Interner,
     /// Profiles by user id; a user with a profile or a tweet is an account.
@@ -209,7 +209,7 @@ impl Default for Store {
             languages: Interner::default(),
             clients: Interner::default(),
             hashtags: Interner::default(),
-            urls: Strings::default(),
+            urls: Interner::default(),
             inexact: Interner::default(),
             profiles: FxMap::default(),
         }
@@ -364,7 +364,7 @@ impl Store {
         &self.hashtags
     }
 
-    pub fn urls(&self) -> &Strings {
+    pub fn urls(&self) -> &Interner {
         &self.urls
     }
 
@@ -384,8 +384,10 @@ impl Store {
         self.hashtags.intern(tag)
     }
 
-    pub fn push_url(&mut self, url: &[u8]) -> u32 {
-        self.urls.push(url)
+    /// A URL's id: each distinct URL is kept once (a retweet repeats its
+    /// tweet's links).
+    pub fn intern_url(&mut self, url: &[u8]) -> u32 {
+        self.urls.intern(url)
     }
 
     pub fn profiles(&self) -> &FxMap<u32, Profile> {
@@ -426,7 +428,6 @@ impl Store {
         let rows = self.len().max(1);
         let at_rate = |so_far: usize| tweets.saturating_mul(so_far) / rows;
         self.entities.reserve_exact(at_rate(self.entities.len()));
-        self.urls.reserve(at_rate(self.urls.len()), at_rate(self.urls.byte_len()));
         self.text.reserve(tweets);
     }
 
@@ -434,7 +435,7 @@ impl Store {
     pub fn reserved_bytes_per_tweet(&self) -> usize {
         const FIXED: usize = 8 + 4 + 4 + 1 + 4 + 4 + 8 + 4 + 16 + 4 + TextArena::OFFSET_BYTES;
         let per_tweet = |so_far: usize| so_far.div_ceil(self.len().max(1));
-        FIXED + 4 * per_tweet(self.entities.len()) + per_tweet(self.urls.byte_len() + 8 * self.urls.len())
+        FIXED + 4 * per_tweet(self.entities.len())
     }
 
     pub fn shrink(&mut self) {
@@ -513,11 +514,10 @@ impl Store {
 
     /// The interned strings' tables and the URLs.
     fn interned_bytes(&self) -> usize {
-        [&self.users, &self.languages, &self.clients, &self.hashtags, &self.inexact]
+        [&self.users, &self.languages, &self.clients, &self.hashtags, &self.urls, &self.inexact]
             .iter()
             .map(|t| t.heap_bytes())
             .sum::<usize>()
-            + self.urls.heap_bytes()
     }
 }
 

@@ -10,7 +10,7 @@ struct IdMaps {
     languages: Vec<u32>,
     clients: Vec<u32>,
     hashtags: Vec<u32>,
-    url_offset: u32,
+    urls: Vec<u32>,
     inexact: Vec<u32>,
 }
 
@@ -101,12 +101,9 @@ impl Store {
             languages: map(&other.languages, &mut self.languages),
             clients: map(&other.clients, &mut self.clients),
             hashtags: map(&other.hashtags, &mut self.hashtags),
-            url_offset: self.urls.len() as u32,
+            urls: map(&other.urls, &mut self.urls),
             inexact: map(&other.inexact, &mut self.inexact),
         };
-        for id in 0..other.urls.len() as u32 {
-            self.urls.push(other.urls.bytes(id));
-        }
         let n = other.len();
         for (user, profile) in std::mem::take(&mut other.profiles) {
             let user = ids.users[user as usize];
@@ -147,7 +144,7 @@ impl Store {
                 self.entities.push(
                     match Entity::unpack(item) {
                         Entity::Hashtag(h) => Entity::Hashtag(ids.hashtags[h as usize]),
-                        Entity::Url(u) => Entity::Url(ids.url_offset + u),
+                        Entity::Url(u) => Entity::Url(ids.urls[u as usize]),
                         Entity::Mention(u) => Entity::Mention(ids.users[u as usize]),
                     }
                     .pack(),
