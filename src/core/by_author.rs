@@ -38,13 +38,7 @@ impl ByAuthor {
     /// Two passes over the columns (count by account, then place), then a
     /// sort of each account's few thousand entries.
     pub fn new(store: &Store) -> ByAuthor {
-        let mut starts = vec![0usize; store.users().len() + 1];
-        for &author in store.authors() {
-            starts[author as usize + 1] += 1;
-        }
-        for user in 1..starts.len() {
-            starts[user] += starts[user - 1];
-        }
+        let mut starts = bucket_starts(store.users().len(), store.authors().iter().map(|&a| a as usize));
         let authors: Vec<(u32, usize)> =
             (0..store.users().len()).filter(|&u| starts[u + 1] > starts[u]).map(|u| (u as u32, starts[u])).collect();
         let mut pair_of: FxMap<(u32, u32), u64> = FxMap::default();
@@ -123,6 +117,18 @@ impl ByAuthor {
         }
         out
     }
+}
+
+/// A counting sort's offsets: where each bucket starts once `keys` (each
+/// below `buckets`) are placed in the order of their buckets, and one more
+/// entry that ends the last.
+pub(crate) fn bucket_starts(buckets: usize, keys: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0usize; buckets + 1];
+    keys.for_each(|key| starts[key + 1] += 1);
+    for bucket in 1..starts.len() {
+        starts[bucket] += starts[bucket - 1];
+    }
+    starts
 }
 
 /// The value counted most; of equals, the smallest.

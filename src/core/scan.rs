@@ -5,6 +5,7 @@
 //! read newest first, so that the first page is known as soon as it is found
 //! and only the count has to go on to the end.
 
+use crate::core::by_author::bucket_starts;
 use crate::core::search::{sort_key, Needle, TweetQuery, TweetSort};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{domain, domain_into, fold_tag};
@@ -24,36 +25,27 @@ impl NewestFirst {
         let times = store.times();
         let day = |row: usize| (times[row] / 1440) as usize;
         let Some(last) = (0..times.len()).map(day).max() else { return NewestFirst { rows: Vec::new() } };
-        // Day `last` goes first: slot `last - day`.
-        let mut starts = vec![0usize; last + 2];
-        (0..times.len()).for_each(|row| starts[last - day(row) + 1] += 1);
-        for slot in 1..starts.len() {
-            starts[slot] += starts[slot - 1];
-        }
-        let bounds = starts.clone();
+        // Day `last` goes first: bucket `last - day`.
+        let days = bucket_starts(last + 1, (0..times.len()).map(|row| last - day(row)));
+        let mut at = days.clone();
         let mut rows = vec![0u32; times.len()];
         for row in 0..times.len() {
-            let at = &mut starts[last - day(row)];
-            rows[*at] = row as u32;
-            *at += 1;
+            let slot = &mut at[last - day(row)];
+            rows[*slot] = row as u32;
+            *slot += 1;
         }
         const MINUTES: usize = 1440;
         let late = |row: u32| MINUTES - 1 - (times[row as usize] as usize % MINUTES);
         let mut sorted: Vec<u32> = Vec::new();
-        let mut starts = [0usize; MINUTES + 1];
-        for slot in bounds.windows(2) {
-            let day = &mut rows[slot[0]..slot[1]];
-            starts.fill(0);
-            day.iter().for_each(|&row| starts[late(row) + 1] += 1);
-            for minute in 1..=MINUTES {
-                starts[minute] += starts[minute - 1];
-            }
+        for bounds in days.windows(2) {
+            let day = &mut rows[bounds[0]..bounds[1]];
+            let mut at = bucket_starts(MINUTES, day.iter().map(|&row| late(row)));
             sorted.clear();
             sorted.resize(day.len(), 0);
             for &row in day.iter() {
-                let at = &mut starts[late(row)];
-                sorted[*at] = row;
-                *at += 1;
+                let slot = &mut at[late(row)];
+                sorted[*slot] = row;
+                *slot += 1;
             }
             day.copy_from_slice(&sorted);
         }
@@ -174,13 +166,13 @@ impl Scan {
         let Some(filters) = self.filters.as_mut() else { return true };
         let order = newest.filter(|_| self.newest).map(|n| &n.rows[..]);
         if let (Some(order), None, true) = (order, &self.counted, self.first.len() == self.keep) {
-            let mut read = vec![0u64; store.len().div_ceil(64)];
-            order[..self.at].iter().for_each(|&row| read[row as usize / 64] |= 1 << (row % 64));
-            (self.counted, self.at) = (Some(read), 0);
+            let mut seen = vec![0u64; store.len().div_ceil(64)];
+            order[..self.at].iter().for_each(|&row| seen[row as usize / 64] |= 1 << (row % 64));
+            (self.counted, self.at) = (Some(seen), 0);
         }
         let end = self.at.saturating_add(rows).min(store.len());
-        if let Some(read) = &self.counted {
-            for i in (self.at..end).filter(|&i| read[i / 64] & 1 << (i % 64) == 0) {
+        if let Some(seen) = &self.counted {
+            for i in (self.at..end).filter(|&i| seen[i / 64] & 1 << (i % 64) == 0) {
                 self.read += 1;
                 self.total += usize::from(filters.matches(store, i));
             }
@@ -212,7 +204,7 @@ impl Scan {
     /// Whether the rows of the page are known, if not yet their count: read
     /// newest first, once the page is full.
     pub fn page_known(&self, store: &Store) -> bool {
-        self.is_done(store) || self.counted.is_some() || (self.newest && self.first.len() == self.keep)
+        self.is_done(store) || (self.newest && self.first.len() == self.keep)
     }
 
     /// Tweets found so far.

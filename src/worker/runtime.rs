@@ -141,14 +141,14 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         Request::Compare { job, campaigns } => post(&Response::Answer { job, answer: compare(state, &campaigns) }),
         Request::Query { job, campaign, query } => {
             let found = state.borrow().campaigns.iter().position(|c| c.name == campaign);
-            if let (Some(i), Query::Tweets(q)) = (found, &*query) {
-                return search::start(state, job, i, q.clone());
-            }
-            let mut guard = state.borrow_mut();
-            let State { campaigns, caches, .. } = &mut *guard;
-            let answer = match campaigns.iter().position(|c| c.name == campaign) {
-                Some(i) => query::answer(&campaigns[i], &mut caches[i], &query),
-                None => Answer::Missing(format!("the campaign {campaign} is not loaded")),
+            let answer = match (found, *query) {
+                (Some(i), Query::Tweets(q)) => return search::start(state, job, i, q),
+                (Some(i), query) => {
+                    let mut guard = state.borrow_mut();
+                    let State { campaigns, caches, .. } = &mut *guard;
+                    query::answer(&campaigns[i], &mut caches[i], &query)
+                }
+                (None, _) => Answer::Missing(format!("the campaign {campaign} is not loaded")),
             };
             match answer {
                 Answer::Csv(text) => {
