@@ -1,13 +1,19 @@
 //! The page's end of the worker: sends requests with their `File` handles and
 //! turns the worker's answers (and its crashes) into reducer actions.
+//!
+//! An answer is decoded in the task its message arrives in and handed to the
+//! view that waits for it in a task of its own: decoding a campaign's figures
+//! the first time (WebAssembly compiles a function when it first runs) and
+//! drawing them are then two short tasks of the main thread, not one long one.
 
 use super::accounts::download_blob;
 use crate::core::coord::Settings;
 use crate::core::query::{Answer, Query};
 use crate::worker::protocol::{Coordination, NetworkFile, Request, Response, WORKER_SCRIPT};
+use gloo::timers::callback::Timeout;
 use js_sys::{Array, Object, Reflect};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +26,42 @@ type Pending = Rc<RefCell<HashMap<u32, Callback<Answer>>>>;
 type Streams = Rc<RefCell<HashMap<u32, Callback<Coordination>>>>;
 /// The names to save the files asked for under, by job id.
 type Saving = Rc<RefCell<HashMap<u32, String>>>;
+
+/// Handing one decoded answer to whoever waits for it.
+type Delivery = Box<dyn FnOnce()>;
+
+/// Answers decoded and not yet handed over, handed over in order, one a task.
+#[derive(Clone, Default)]
+struct Deliveries {
+    queue: Rc<RefCell<VecDeque<Delivery>>>,
+    scheduled: Rc<Cell<bool>>,
+}
+
+impl Deliveries {
+    fn push(&self, deliver: impl FnOnce() + 'static) {
+        self.queue.borrow_mut().push_back(Box::new(deliver));
+        if !self.scheduled.replace(true) {
+            self.schedule();
+        }
+    }
+
+    fn schedule(&self) {
+        let this = self.clone();
+        Timeout::new(0, move || this.deliver_one()).forget();
+    }
+
+    fn deliver_one(&self) {
+        let next = self.queue.borrow_mut().pop_front();
+        if self.queue.borrow().is_empty() {
+            self.scheduled.set(false);
+        } else {
+            self.schedule();
+        }
+        if let Some(deliver) = next {
+            deliver();
+        }
+    }
+}
 
 /// The worker stopped: nothing waiting will get its answer now, and each says so.
 fn abandon(waiting: &Pending, following: &Streams, names: &Saving, message: &str) {
@@ -57,6 +99,7 @@ impl Bridge {
         let streams: Streams = Rc::default();
         let saving: Saving = Rc::default();
         let (waiting, following, names) = (Rc::clone(&pending), Rc::clone(&streams), Rc::clone(&saving));
+        let deliveries = Deliveries::default();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             // A plain answer is its JSON text; a file comes as {response, blob}.
             let data = event.data();
@@ -78,14 +121,14 @@ impl Bridge {
                 Ok(Response::Partial { job, answer }) => {
                     let callback = waiting.borrow().get(&job).cloned();
                     if let Some(callback) = callback {
-                        callback.emit(answer);
+                        deliveries.push(move || callback.emit(answer));
                     }
                 }
                 Ok(Response::Answer { job, answer }) => {
                     names.borrow_mut().remove(&job);
                     let callback = waiting.borrow_mut().remove(&job);
                     if let Some(callback) = callback {
-                        callback.emit(answer);
+                        deliveries.push(move || callback.emit(answer));
                     }
                 }
                 Ok(Response::Coordination { job, event }) => {
@@ -101,14 +144,18 @@ impl Bridge {
                     let callback =
                         if last { following.borrow_mut().remove(&job) } else { following.borrow().get(&job).cloned() };
                     if let Some(callback) = callback {
-                        callback.emit(event);
+                        deliveries.push(move || callback.emit(event));
                     }
                 }
                 Ok(Response::Crashed { message }) => {
                     abandon(&waiting, &following, &names, &message);
-                    emit.emit(Response::Crashed { message });
+                    let emit = emit.clone();
+                    deliveries.push(move || emit.emit(Response::Crashed { message }));
                 }
-                Ok(response) => emit.emit(response),
+                Ok(response) => {
+                    let emit = emit.clone();
+                    deliveries.push(move || emit.emit(response));
+                }
                 Err(e) => web_sys::console::error_1(&format!("unreadable answer from the loader: {e}").into()),
             }
         });

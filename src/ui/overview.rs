@@ -113,11 +113,12 @@ fn Figures(props: &FiguresProps) -> Html {
                     <ul>{ for s.rejections.iter().map(|r| html! { <li>{r.to_string()}</li> }) }</ul>
                 </details>
             }
-            <Deferred>
+            // The cards are drawn one a frame, after the figures (see `Deferred`).
             if !months.is_empty() {
-                <BarChart title="Tweets per month" points={months} unit="tweets" />
+                <Deferred><BarChart title="Tweets per month" points={months} unit="tweets" /></Deferred>
             }
             if !props.users_only {
+            <Deferred>
             <div class="grid">
                 <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)}
                     term={s.top_languages.iter().any(|(l, _)| l == "und").then_some("und")} />
@@ -128,14 +129,14 @@ fn Figures(props: &FiguresProps) -> Html {
                 <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(Filter::Text, |name| format!("@{name}"))} />
                 <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(Filter::Text, |name| format!("RT @{name}"))} />
             </div>
+            </Deferred>
             }
             if !creations.is_empty() {
-                <BarChart title="Accounts created per month" points={creations} unit="accounts" />
+                <Deferred><BarChart title="Accounts created per month" points={creations} unit="accounts" /></Deferred>
             }
             if s.tweets > 0 {
-                <Heatmap title="Activity by weekday and hour" cells={s.hour_by_weekday.clone()} />
+                <Deferred><Heatmap title="Activity by weekday and hour" cells={s.hour_by_weekday.clone()} /></Deferred>
             }
-            </Deferred>
         </section>
     }
 }

@@ -25,6 +25,17 @@ test('the Thailand release loads through the file input with the right figures',
   const { page, errors } = await h.open();
   await page.setInputFiles('#file-input', THAILAND);
   assert.match(await page.textContent('.staged'), /thailand_092020/);
+  // Which drawing of the page (a mutation observer's delivery) brought each card of the overview.
+  await page.evaluate(() => {
+    window.__cards = [];
+    let drawing = 0;
+    new MutationObserver((records) => {
+      drawing += 1;
+      for (const node of records.flatMap((r) => [...r.addedNodes])) {
+        if (node.nodeType === 1 && node.matches('.overview > .card, .overview > .grid')) window.__cards.push([drawing, node.className]);
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   const clicked = await page.evaluate(() => performance.now());
   await page.click('#load-button');
   await page.waitForSelector('.app[data-status="ready"]', { timeout: 60_000 });
@@ -39,6 +50,10 @@ test('the Thailand release loads through the file input with the right figures',
   assert.match(await page.textContent('#load-status'), /22 311 rows/);
   assert.deepEqual(await longTasksWhileLoading(page, clicked), [], 'no main-thread task over 50 ms while loading');
   await page.waitForSelector('.heatmap');
+  // The cards come top to bottom, each drawn on its own: the whole overview at once was one long task.
+  const cards = await page.evaluate(() => window.__cards);
+  assert.deepEqual(cards.map(([, name]) => name), ['card chart', 'grid', 'card chart', 'card heatmap']);
+  assert.equal(new Set(cards.map(([drawing]) => drawing)).size, 4, `each card drawn apart: ${JSON.stringify(cards)}`);
   await page.screenshot({ path: join(SHOTS, 'thailand-overview.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
