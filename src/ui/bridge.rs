@@ -45,6 +45,26 @@ impl Deliveries {
         }
     }
 
+    /// Hands `value` to the callback of `job` in `callbacks` (and forgets it
+    /// there if it is the job's `last` value), looked up when it is handed
+    /// over, not when it came: a view that stopped waiting meanwhile gets nothing.
+    fn hand_over<T: 'static>(
+        &self,
+        callbacks: &Rc<RefCell<HashMap<u32, Callback<T>>>>,
+        job: u32,
+        value: T,
+        last: bool,
+    ) {
+        let callbacks = Rc::clone(callbacks);
+        self.push(move || {
+            let callback =
+                if last { callbacks.borrow_mut().remove(&job) } else { callbacks.borrow().get(&job).cloned() };
+            if let Some(callback) = callback {
+                callback.emit(value);
+            }
+        });
+    }
+
     fn schedule(&self) {
         let this = self.clone();
         Timeout::new(0, move || this.deliver_one()).forget();
@@ -118,18 +138,10 @@ impl Bridge {
                         ),
                     }
                 }
-                Ok(Response::Partial { job, answer }) => {
-                    let callback = waiting.borrow().get(&job).cloned();
-                    if let Some(callback) = callback {
-                        deliveries.push(move || callback.emit(answer));
-                    }
-                }
+                Ok(Response::Partial { job, answer }) => deliveries.hand_over(&waiting, job, answer, false),
                 Ok(Response::Answer { job, answer }) => {
                     names.borrow_mut().remove(&job);
-                    let callback = waiting.borrow_mut().remove(&job);
-                    if let Some(callback) = callback {
-                        deliveries.push(move || callback.emit(answer));
-                    }
+                    deliveries.hand_over(&waiting, job, answer, true);
                 }
                 Ok(Response::Coordination { job, event }) => {
                     if let Coordination::File(file) = &event {
@@ -141,11 +153,7 @@ impl Bridge {
                     // Evidence, a file and a failure end their job; a network goes on with its layout.
                     let last =
                         matches!(event, Coordination::Evidence(_) | Coordination::File(_) | Coordination::Failed(_));
-                    let callback =
-                        if last { following.borrow_mut().remove(&job) } else { following.borrow().get(&job).cloned() };
-                    if let Some(callback) = callback {
-                        deliveries.push(move || callback.emit(event));
-                    }
+                    deliveries.hand_over(&following, job, event, last);
                 }
                 Ok(Response::Crashed { message }) => {
                     abandon(&waiting, &following, &names, &message);

@@ -118,18 +118,16 @@ fn Figures(props: &FiguresProps) -> Html {
                 <Deferred><BarChart title="Tweets per month" points={months} unit="tweets" /></Deferred>
             }
             if !props.users_only {
-            <Deferred>
             <div class="grid">
-                <RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)}
-                    term={s.top_languages.iter().any(|(l, _)| l == "und").then_some("und")} />
-                <RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(Filter::Client, |c| c)} />
-                <RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(Filter::Hashtag, |tag| tag)} />
-                <RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(Filter::Domain, |d| d)} />
+                <Deferred><RankedList title="Languages" items={s.top_languages.clone()} on_pick={pick(Filter::Language, |l| l)}
+                    term={s.top_languages.iter().any(|(l, _)| l == "und").then_some("und")} /></Deferred>
+                <Deferred><RankedList title="Clients" items={s.top_clients.clone()} on_pick={pick(Filter::Client, |c| c)} /></Deferred>
+                <Deferred><RankedList title="Hashtags" items={s.top_hashtags.clone()} on_pick={pick(Filter::Hashtag, |tag| tag)} /></Deferred>
+                <Deferred><RankedList title="Linked domains" items={s.top_domains.clone()} on_pick={pick(Filter::Domain, |d| d)} /></Deferred>
                 // The text names mentioned and retweeted accounts by screen name (or hash).
-                <RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(Filter::Text, |name| format!("@{name}"))} />
-                <RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(Filter::Text, |name| format!("RT @{name}"))} />
+                <Deferred><RankedList title="Most mentioned" items={s.top_mentioned.clone()} on_pick={pick(Filter::Text, |name| format!("@{name}"))} /></Deferred>
+                <Deferred><RankedList title="Most retweeted" items={s.top_retweeted.clone()} on_pick={pick(Filter::Text, |name| format!("RT @{name}"))} /></Deferred>
             </div>
-            </Deferred>
             }
             if !creations.is_empty() {
                 <Deferred><BarChart title="Accounts created per month" points={creations} unit="accounts" /></Deferred>
