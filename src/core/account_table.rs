@@ -5,7 +5,6 @@ use crate::core::by_author::{AuthorFigures, ByAuthor};
 use crate::core::campaign::Campaign;
 use crate::core::csv_text::csv_field;
 use crate::core::fold::fold;
-use crate::core::schema::is_hashed_id;
 use crate::core::store::FxMap;
 use crate::core::time::{self, Range};
 use serde::{Deserialize, Serialize};
@@ -105,7 +104,7 @@ pub fn account_rows_in(campaign: &Campaign, index: &ByAuthor, range: Option<Rang
             let search_text =
                 fold(&[id.as_str(), &p.display_name, &p.screen_name, &p.location, &p.description].join("\n"));
             AccountRow {
-                hashed: is_hashed_id(&id) && p.source != crate::core::store::ProfileSource::FiveThirtyEight,
+                hashed: p.is_hashed(&id),
                 display_name: p.display_name.clone(),
                 screen_name: p.screen_name.clone(),
                 followers: p.followers,

@@ -223,7 +223,6 @@ impl Scan {
 
     /// The rows of the page, in the query's order, after `offset` of them.
     pub fn rows(&self, offset: usize) -> Vec<usize> {
-        let rows: Vec<usize> = self.first.clone().into_sorted_vec().into_iter().map(|(_, _, _, i)| i).collect();
-        rows.into_iter().skip(offset).collect()
+        self.first.clone().into_sorted_vec().into_iter().skip(offset).map(|(_, _, _, i)| i).collect()
     }
 }

@@ -3,6 +3,7 @@
 
 pub(crate) use crate::core::interner::hash_bytes;
 pub use crate::core::interner::{FxMap, Interner};
+use crate::core::schema::is_hashed_id;
 use crate::core::text_arena::TextArena;
 
 /// What kind of tweet a row is.
@@ -142,6 +143,14 @@ pub struct Profile {
     pub source: ProfileSource,
 }
 
+impl Profile {
+    /// Whether the account of id `id` has a hashed id; FiveThirtyEight's
+    /// accounts are named by handle, whatever their id looks like.
+    pub fn is_hashed(&self, id: &str) -> bool {
+        self.source != ProfileSource::FiveThirtyEight && is_hashed_id(id)
+    }
+}
+
 /// Where a profile came from: the users file is authoritative; tweets files
 /// repeat the profile on every row; FiveThirtyEight names accounts by handle.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -181,8 +190,8 @@ pub struct Store {
     languages: Interner,
     clients: Interner,
     hashtags: Interner,
-    /// Expanded URLs as written, one per occurrence: nearly all are distinct, so
-    /// interning them would cost a hash lookup per URL and save nothing.
+    /// Expanded URLs as written, each distinct one once: a retweet repeats its
+    /// tweet's links.
     urls: Interner,
     /// Tweet ids, own or referenced, that are not exact integers, as written.
     inexact: Interner,
@@ -512,7 +521,7 @@ impl Store {
         self.hashtags.heap_bytes() + (2 * self.hashtags.len() + self.urls.len()) * 4 + self.users.len() * 40
     }
 
-    /// The interned strings' tables and the URLs.
+    /// The interned strings' tables.
     fn interned_bytes(&self) -> usize {
         [&self.users, &self.languages, &self.clients, &self.hashtags, &self.urls, &self.inexact]
             .iter()

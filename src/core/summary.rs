@@ -4,8 +4,7 @@
 use crate::core::campaign::Campaign;
 use crate::core::error::Rejection;
 use crate::core::fold::fold;
-use crate::core::schema::is_hashed_id;
-use crate::core::store::{Entity, FxMap, Interner, ProfileSource, Store, TweetKind};
+use crate::core::store::{Entity, FxMap, Interner, Store, TweetKind};
 use crate::core::time::{self, Range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -274,11 +273,8 @@ impl Keys {
             names: RevealedNames::new(store),
             days: times.iter().min().map(day).zip(times.iter().max().map(day)),
             inexact_ids: (0..store.len()).filter(|&i| store.tweet_id(i).exact().is_none()).count() as u64,
-            hashed_accounts: store
-                .profiles()
-                .iter()
-                .filter(|(&u, p)| p.source != ProfileSource::FiveThirtyEight && is_hashed_id(&store.users().text(u)))
-                .count() as u64,
+            hashed_accounts: store.profiles().iter().filter(|(&u, p)| p.is_hashed(&store.users().text(u))).count()
+                as u64,
         }
     }
 

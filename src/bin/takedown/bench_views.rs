@@ -84,15 +84,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // is asked first with the cache as the previous question left it.
         let mut cache = QueryCache::default();
         for (name, query) in &questions {
-            let mut times = Vec::with_capacity(RUNS);
-            let mut found = 0;
-            for _ in 0..RUNS {
-                let started = Instant::now();
-                found = size(&answer(campaign, &mut cache, query));
-                times.push(started.elapsed().as_secs_f64() * 1000.0);
-            }
-            let shown: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
-            println!("  {name:<28} {} ms  ({found} found)", shown.join(", "));
+            let (times, found) = timed(|| size(&answer(campaign, &mut cache, query)));
+            println!("  {name:<28} {times} ms  ({found} found)");
         }
         if "tweet search, first page".contains(only) {
             first_page(campaign, &mut cache);
@@ -108,19 +101,26 @@ fn first_page(campaign: &Campaign, cache: &mut QueryCache) {
     let newest = cache.newest(campaign);
     println!("  {:<28} {:.1} ms", "newest-first order, built", started.elapsed().as_secs_f64() * 1000.0);
     let q = TweetQuery { text: SEARCHED.into(), limit: 50, ..Default::default() };
-    let mut times = Vec::with_capacity(RUNS);
-    let mut found = 0;
-    for _ in 0..RUNS {
-        let started = Instant::now();
+    let (times, found) = timed(|| {
         let mut scan = Scan::new(&campaign.store, &q, Some(newest));
         while !scan.page_known(&campaign.store) {
             scan.step(&campaign.store, Some(newest), 4096);
         }
-        found = scan.total();
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        scan.total() as u64
+    });
+    println!("  {:<28} {times} ms  ({found} found by then)", "tweet search, first page");
+}
+
+/// Runs `ask` [`RUNS`] times: each run's milliseconds, shown, and what the last found.
+fn timed(mut ask: impl FnMut() -> u64) -> (String, u64) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        found = ask();
+        times.push(format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0));
     }
-    let shown: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
-    println!("  {:<28} {} ms  ({found} found by then)", "tweet search, first page", shown.join(", "));
+    (times.join(", "), found)
 }
 
 /// How much an answer holds: tweets, rows or accounts found, an account's tweets.

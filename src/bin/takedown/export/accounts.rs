@@ -5,7 +5,6 @@
 use super::parquet::{Column, Physical, Strings, Table, Values};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use takedown::core::schema::is_hashed_id;
 use takedown::core::store::{Profile, ProfileSource, Store};
 
 const fn column(name: &'static str, physical: Physical, dictionary: bool, doc: &'static str) -> Column {
@@ -118,12 +117,7 @@ impl Table for AccountRows<'_> {
             "following_count" => Values::Int64(each(&|_, p| i64::from(p.following))),
             "account_creation_date" => Values::Int32(self.rows[rows].iter().map(|(_, p)| p.created).collect()),
             "account_language" => self.strings(rows, |_, p| p.language.clone()),
-            "hashed" => Values::Bool(
-                self.rows[rows]
-                    .iter()
-                    .map(|(id, p)| Some(p.source != ProfileSource::FiveThirtyEight && is_hashed_id(id)))
-                    .collect(),
-            ),
+            "hashed" => Values::Bool(self.rows[rows].iter().map(|(id, p)| Some(p.is_hashed(id))).collect()),
             "profile_source" => self.strings(rows, |_, p| source_name(p.source).to_string()),
             other => unreachable!("accounts::COLUMNS names {other}, which values() does not write"),
         }
