@@ -268,3 +268,49 @@ fn every_accounts_figures_over_a_range_match_the_records() {
         }
     }
 }
+
+#[test]
+fn the_overview_of_a_range_counts_by_day_what_the_records_and_a_pass_over_the_rows_count() {
+    let mut synthetic = Vec::new();
+    takedown::synth::write_tweets(&mut synthetic, &takedown::synth::Spec::benchmark(30_000, 60, 7)).expect("in memory");
+    let generated = ingest::load_all(vec![ingest::memory_input("generated.csv", synthetic.clone())]).0.remove(0);
+    for (name, c, records) in
+        [("thailand", load(&[TWEETS, USERS]), zip_records(TWEETS)), ("generated", generated, csv_records(&synthetic))]
+    {
+        let keys = Keys::new(&c.store);
+        // One cache for every range, as the worker keeps one, built in
+        // steps of a thousand rows, fewer than any day's.
+        let mut cache = QueryCache::default();
+        while cache.prepare(&c, 1000) {}
+        let ranges = [
+            ("2000-01-01", "2030-12-31"),
+            ("2020-02-01", "2020-02-29"),
+            ("2016-01-01", "2016-12-31"),
+            ("2017-03-05", "2017-03-20"),
+            ("2015-10-01", "2015-10-01"),
+            ("2025-01-01", "2025-12-31"),
+        ];
+        for (from, to) in ranges {
+            let range = Range::from_days(from, to).expect("valid days");
+            let by_day = cache.summary(&c, Some(range));
+            assert_eq!(by_day, summarize_in(&c, Some(range), &keys), "{name} {from}..{to}");
+            let within: Vec<_> = records.iter().filter(|r| (from..=to).contains(&&r["tweet_time"][..10])).collect();
+            let retweets = within.iter().filter(|r| r["is_retweet"].eq_ignore_ascii_case("true")).count();
+            let accounts: HashSet<&str> = within.iter().map(|r| r["userid"].as_str()).collect();
+            let times: Vec<&str> = within.iter().map(|r| &r["tweet_time"][..16]).collect();
+            let english = within.iter().filter(|r| r["tweet_language"] == "en").count() as u64;
+            assert_eq!((by_day.tweets, by_day.retweets), (within.len() as u64, retweets as u64), "{name} {from}..{to}");
+            assert_eq!(by_day.accounts_with_tweets, accounts.len() as u64, "{name} {from}..{to}");
+            assert_eq!(by_day.first_tweet.as_deref(), times.iter().min().copied(), "{name} {from}..{to}");
+            assert_eq!(by_day.last_tweet.as_deref(), times.iter().max().copied(), "{name} {from}..{to}");
+            let counted = by_day.top_languages.iter().find(|(l, _)| l == "en").map_or(0, |(_, n)| *n);
+            assert!(counted == english || by_day.top_languages.len() == 20, "{name} {from}..{to}: English");
+        }
+        // Open at its end, and ends within a day (a pass over the rows answers those).
+        let open = Range { to: u32::MAX, ..Range::from_days("2016-06-01", "2016-06-01").expect("a day") };
+        assert_eq!(cache.summary(&c, Some(open)), summarize_in(&c, Some(open), &keys), "{name}: open end");
+        let within_days = Range { from: open.from + 90, to: open.from + 400 * 1440 + 30 };
+        assert_eq!(cache.summary(&c, Some(within_days)), summarize_in(&c, Some(within_days), &keys), "{name}");
+        assert_eq!(cache.summary(&c, None), summarize(&c), "{name}: every tweet");
+    }
+}

@@ -127,6 +127,16 @@ fn ask_everything(campaign: &Campaign, words: &str) {
     while !scan.step(&campaign.store, Some(&newest), 3) {}
     let names = takedown::core::summary::RevealedNames::new(&campaign.store);
     assert_eq!(query::page_of(campaign, &q, &scan, &names), query::tweets(campaign, &q));
+    // The days' figures, built two rows at a time, sum to what a pass over
+    // the rows counts, over whole days and over every tweet.
+    while cache.prepare(campaign, 2) {}
+    let keys = takedown::core::summary::Keys::new(&campaign.store);
+    let days = Range::from_days("2012-01-01", "2019-06-30");
+    let open = days.map(|r| Range { to: u32::MAX, ..r });
+    for range in [None, days, open, range] {
+        let by_day = cache.summary(campaign, range);
+        assert_eq!(by_day, takedown::core::summary::summarize_in(campaign, range, &keys));
+    }
 }
 
 /// The figures that depend on the rows alone, not on file names or lines.

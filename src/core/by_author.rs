@@ -38,34 +38,23 @@ impl ByAuthor {
     /// Two passes over the columns (count by account, then place), then a
     /// sort of each account's few thousand entries.
     pub fn new(store: &Store) -> ByAuthor {
-        let mut starts = bucket_starts(store.users().len(), store.authors().iter().map(|&a| a as usize));
-        let authors: Vec<(u32, usize)> =
-            (0..store.users().len()).filter(|&u| starts[u + 1] > starts[u]).map(|u| (u as u32, starts[u])).collect();
-        let mut pair_of: FxMap<(u32, u32), u64> = FxMap::default();
-        let mut pairs = Vec::new();
-        let mut entries = vec![0u64; store.len()];
-        for (i, &author) in store.authors().iter().enumerate() {
-            let pair = (store.lang(i), store.client(i));
-            let index = *pair_of.entry(pair).or_insert_with(|| {
-                pairs.push(pair);
-                pairs.len() as u64 - 1
-            });
-            let retweet = if store.kind(i) == TweetKind::Retweet { RETWEET } else { 0 };
-            let at = &mut starts[author as usize];
-            entries[*at] = u64::from(store.time(i)) << 32 | retweet | index;
-            *at += 1;
-        }
-        let mut index = ByAuthor { authors, entries, pairs };
-        for a in 0..index.authors.len() {
-            let span = index.span(a);
-            index.entries[span].sort_unstable();
-        }
-        index
+        Building::new(store).finish(store)
     }
 
     fn span(&self, a: usize) -> std::ops::Range<usize> {
         let end = self.authors.get(a + 1).map_or(self.entries.len(), |&(_, start)| start);
         self.authors[a].1..end
+    }
+
+    /// How many accounts have a tweet in `range` (or at all).
+    pub fn active_in(&self, range: Option<Range>) -> u64 {
+        let Some(range) = range else { return self.authors.len() as u64 };
+        let active = |a: usize| {
+            let all = &self.entries[self.span(a)];
+            let from = all.partition_point(|&e| ((e >> 32) as u32) < range.from);
+            all.get(from).is_some_and(|&e| ((e >> 32) as u32) < range.to)
+        };
+        (0..self.authors.len()).filter(|&a| active(a)).count() as u64
     }
 
     /// Each account with a tweet in `range` (or at all), ascending, with its figures.
@@ -116,6 +105,64 @@ impl ByAuthor {
             ));
         }
         out
+    }
+}
+
+/// A [`ByAuthor`] built in steps, so that the worker can answer between
+/// them: the tweets placed by account, then each account's sorted.
+pub struct Building {
+    index: ByAuthor,
+    /// Where each account's next tweet goes.
+    at: Vec<usize>,
+    pair_of: FxMap<(u32, u32), u64>,
+    /// Rows placed, then accounts sorted.
+    rows: usize,
+    sorted: usize,
+}
+
+impl Building {
+    /// The count by account, in one pass over the authors.
+    pub fn new(store: &Store) -> Building {
+        let at = bucket_starts(store.users().len(), store.authors().iter().map(|&a| a as usize));
+        let authors = (0..store.users().len()).filter(|&u| at[u + 1] > at[u]).map(|u| (u as u32, at[u])).collect();
+        let index = ByAuthor { authors, entries: vec![0; store.len()], pairs: Vec::new() };
+        Building { index, at, pair_of: FxMap::default(), rows: 0, sorted: 0 }
+    }
+
+    /// Places about `work` rows, or sorts the accounts of about as many;
+    /// `false` once built.
+    pub fn step(&mut self, store: &Store, work: usize) -> bool {
+        let index = &mut self.index;
+        if self.rows < store.len() {
+            let end = store.len().min(self.rows.saturating_add(work));
+            for i in self.rows..end {
+                let pair = (store.lang(i), store.client(i));
+                let pair = *self.pair_of.entry(pair).or_insert_with(|| {
+                    index.pairs.push(pair);
+                    index.pairs.len() as u64 - 1
+                });
+                let retweet = if store.kind(i) == TweetKind::Retweet { RETWEET } else { 0 };
+                let at = &mut self.at[store.author(i) as usize];
+                index.entries[*at] = u64::from(store.time(i)) << 32 | retweet | pair;
+                *at += 1;
+            }
+            self.rows = end;
+            return true;
+        }
+        let mut done = 0;
+        while self.sorted < index.authors.len() && done < work {
+            let span = index.span(self.sorted);
+            done += span.len() + 1;
+            index.entries[span].sort_unstable();
+            self.sorted += 1;
+        }
+        self.sorted < index.authors.len()
+    }
+
+    /// The index, built to the end.
+    pub fn finish(mut self, store: &Store) -> ByAuthor {
+        while self.step(store, usize::MAX) {}
+        self.index
     }
 }
 

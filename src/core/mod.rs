@@ -4,6 +4,7 @@
 
 pub mod account_table;
 pub mod by_author;
+pub mod by_day;
 pub mod campaign;
 pub mod chart;
 pub mod compare;

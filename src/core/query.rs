@@ -2,13 +2,16 @@
 //! table, an account, a tweet search, a timeline, the overview of a date range —
 //! each answered with one small serialisable value.
 
-use crate::core::by_author::ByAuthor;
+use crate::core::by_author::{self, ByAuthor};
+use crate::core::by_day::ByDay;
 use crate::core::campaign::Campaign;
 use crate::core::report::{report, Report};
 use crate::core::scan::NewestFirst;
 use crate::core::side_by_side::Compared;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
-use crate::core::summary::{continuous_months, fold_tag, rank, summarize_in, Keys, Ranking, RevealedNames, Summary};
+use crate::core::summary::{
+    continuous_months, finish, fold_tag, rank, summarize_in, Keys, Ranking, RevealedNames, Summary,
+};
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -231,14 +234,57 @@ pub enum Answer {
 pub struct QueryCache {
     accounts: Option<(Option<Range>, Vec<AccountRow>)>,
     by_author: Option<ByAuthor>,
+    /// The accounts' tweets, while [`QueryCache::prepare`] builds them.
+    by_author_building: Option<by_author::Building>,
     newest: Option<NewestFirst>,
     keys: Option<Keys>,
+    by_day: Option<ByDay>,
 }
 
 impl QueryCache {
-    /// The campaign's summary over `range`, or over everything.
+    /// The campaign's summary over `range`, or over everything: summed from
+    /// the days' figures once [`QueryCache::prepare`] has built them and the
+    /// range is of whole days, else by a pass over the rows.
     pub fn summary(&mut self, campaign: &Campaign, range: Option<Range>) -> Summary {
-        summarize_in(campaign, range, self.keys(campaign))
+        let store = &campaign.store;
+        let keys = self.keys.get_or_insert_with(|| Keys::new(store));
+        let by_day = self.by_day.as_ref().filter(|d| d.is_built());
+        match (by_day.and_then(|d| Some((d, d.days_of(range)?))), &self.by_author) {
+            (Some((by_day, days)), Some(by_author)) => {
+                let counts = by_day.counts(store, keys, days, by_author.active_in(range));
+                finish(campaign, range, keys, counts)
+            }
+            _ => summarize_in(campaign, range, keys),
+        }
+    }
+
+    /// Builds on, for about `work` rows, what makes later summaries quick:
+    /// the days' figures, then each account's tweets; `false` once all is built.
+    pub fn prepare(&mut self, campaign: &Campaign, work: usize) -> bool {
+        let store = &campaign.store;
+        let keys = self.keys.get_or_insert_with(|| Keys::new(store));
+        let by_day = self.by_day.get_or_insert_with(|| ByDay::new(store, keys));
+        if by_day.step(store, keys, work) {
+            return true;
+        }
+        if self.by_author.is_none() {
+            let building = self.by_author_building.get_or_insert_with(|| by_author::Building::new(store));
+            if building.step(store, work) {
+                return true;
+            }
+            self.by_author = self.by_author_building.take().map(|b| b.finish(store));
+        }
+        false
+    }
+
+    /// Whether [`QueryCache::prepare`] has built all it builds.
+    pub fn is_prepared(&self) -> bool {
+        self.by_day.as_ref().is_some_and(ByDay::is_built) && self.by_author.is_some()
+    }
+
+    /// Bytes the days' figures hold, once built.
+    pub fn day_figures_bytes(&self) -> Option<usize> {
+        self.by_day.as_ref().filter(|d| d.is_built()).map(ByDay::bytes)
     }
 
     fn keys(&mut self, campaign: &Campaign) -> &Keys {
@@ -257,7 +303,11 @@ impl QueryCache {
 
     fn accounts(&mut self, campaign: &Campaign, range: Option<Range>) -> &[AccountRow] {
         if self.accounts.as_ref().is_none_or(|(r, _)| *r != range) {
-            let index = self.by_author.get_or_insert_with(|| ByAuthor::new(&campaign.store));
+            let building = &mut self.by_author_building;
+            let index = self.by_author.get_or_insert_with(|| match building.take() {
+                Some(b) => b.finish(&campaign.store),
+                None => ByAuthor::new(&campaign.store),
+            });
             self.accounts = Some((range, account_rows_in(campaign, index, range)));
         }
         &self.accounts.as_ref().expect("filled just above").1

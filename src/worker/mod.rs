@@ -8,6 +8,8 @@ mod coordination;
 #[cfg(target_arch = "wasm32")]
 pub mod file_source;
 #[cfg(target_arch = "wasm32")]
+mod prepare;
+#[cfg(target_arch = "wasm32")]
 pub mod runtime;
 #[cfg(target_arch = "wasm32")]
 mod search;

@@ -3,6 +3,7 @@
 
 use super::coordination::{self, Computed};
 use super::file_source::{FileSource, ReadAhead, SliceReader, READER_SCRIPT};
+use super::prepare;
 use super::protocol::{LoadProgress, Request, Response};
 use super::search::{self, Search};
 use crate::core::ingest::{Campaign, FileProgress, Input, Loader};
@@ -50,6 +51,14 @@ pub(super) struct State {
     pub(super) coordination: Option<Computed>,
     /// Tweet searches under way.
     pub(super) searches: Vec<Search>,
+    /// Whether the campaigns' figures for later questions are being built.
+    pub(super) preparing: bool,
+}
+
+impl State {
+    pub(super) fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -307,4 +316,6 @@ fn finish(state: &Rc<RefCell<State>>, cancelled: bool) {
     let State { campaigns, caches, .. } = &mut *s;
     let summaries = campaigns.iter().zip(caches.iter_mut()).map(|(c, cache)| cache.summary(c, None)).collect();
     post(&Response::Loaded { progress, summaries, cancelled });
+    drop(s);
+    prepare::start(state);
 }
