@@ -30,6 +30,9 @@ fn load(names: &[&str]) -> Campaign {
 }
 
 /// The records of the one CSV in a release zip, as header-named fields.
+/// A CSV record, by column name.
+type Record = HashMap<String, String>;
+
 fn zip_records(name: &str) -> Vec<HashMap<String, String>> {
     let file = std::fs::File::open(corpus(name)).expect("the zip");
     let mut archive = zip::ZipArchive::new(file).expect("a zip archive");
@@ -227,14 +230,19 @@ fn figures_from_records(records: &[HashMap<String, String>], from: &str, to: &st
         .collect()
 }
 
+/// The Thailand release and a generated file of 30 000 rows (from `seed`),
+/// each loaded and as the csv crate reads it.
+fn thailand_and_generated(seed: u64) -> [(&'static str, Campaign, Vec<Record>); 2] {
+    let mut synthetic = Vec::new();
+    takedown::synth::write_tweets(&mut synthetic, &takedown::synth::Spec::benchmark(30_000, 60, seed))
+        .expect("in memory");
+    let generated = ingest::load_all(vec![ingest::memory_input("generated.csv", synthetic.clone())]).0.remove(0);
+    [("thailand", load(&[TWEETS, USERS]), zip_records(TWEETS)), ("generated", generated, csv_records(&synthetic))]
+}
+
 #[test]
 fn every_accounts_figures_over_a_range_match_the_records() {
-    let mut synthetic = Vec::new();
-    takedown::synth::write_tweets(&mut synthetic, &takedown::synth::Spec::benchmark(30_000, 60, 5)).expect("in memory");
-    let generated = ingest::load_all(vec![ingest::memory_input("generated.csv", synthetic.clone())]).0.remove(0);
-    for (name, c, records) in
-        [("thailand", load(&[TWEETS, USERS]), zip_records(TWEETS)), ("generated", generated, csv_records(&synthetic))]
-    {
+    for (name, c, records) in thailand_and_generated(5) {
         let ranges = [
             ("2000-01-01", "2030-12-31"),
             ("2020-02-01", "2020-02-29"),
@@ -271,12 +279,7 @@ fn every_accounts_figures_over_a_range_match_the_records() {
 
 #[test]
 fn the_overview_of_a_range_counts_by_day_what_the_records_and_a_pass_over_the_rows_count() {
-    let mut synthetic = Vec::new();
-    takedown::synth::write_tweets(&mut synthetic, &takedown::synth::Spec::benchmark(30_000, 60, 7)).expect("in memory");
-    let generated = ingest::load_all(vec![ingest::memory_input("generated.csv", synthetic.clone())]).0.remove(0);
-    for (name, c, records) in
-        [("thailand", load(&[TWEETS, USERS]), zip_records(TWEETS)), ("generated", generated, csv_records(&synthetic))]
-    {
+    for (name, c, records) in thailand_and_generated(7) {
         let keys = Keys::new(&c.store);
         // One cache for every range, as the worker keeps one, built in
         // steps of a thousand rows, fewer than any day's.

@@ -270,7 +270,8 @@ fn hashtag_bursts_jump_from_their_earlier_weeks() {
     add("2020-01-20", "['Steady']", 10);
     add("2020-01-08", "['small']", 9);
     let mut campaigns = load(&[("burst_tweets_csv_hashed.csv".into(), tweets.join("\n"))]);
-    let b = takedown::core::report::hashtag_bursts(&campaigns.remove(0).store);
+    let store = campaigns.remove(0).store;
+    let b = takedown::core::report::hashtag_bursts(&store, &takedown::core::summary::Keys::new(&store));
     assert_eq!((b.min_tweets, b.factor, b.total), (10, 5, 3));
     let got: Vec<(&str, &str, u64, f64, u64)> = b
         .bursts

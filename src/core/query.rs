@@ -5,7 +5,7 @@
 use crate::core::by_author::{self, ByAuthor};
 use crate::core::by_day::ByDay;
 use crate::core::campaign::Campaign;
-use crate::core::report::{report, Report};
+use crate::core::report::{report_with, Report};
 use crate::core::scan::NewestFirst;
 use crate::core::side_by_side::Compared;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
@@ -327,7 +327,7 @@ pub fn answer(campaign: &Campaign, cache: &mut QueryCache, query: &Query) -> Ans
         Query::Tweets(q) => Answer::Tweets(tweets_with(campaign, q, &cache.keys(campaign).names)),
         Query::TweetsCsv(q) => Answer::Csv(tweets_csv(campaign, q, &cache.keys(campaign).names)),
         Query::Timeline(q) => Answer::Timeline(timeline(campaign, q)),
-        Query::Report => Answer::Report(Box::new(report(campaign))),
+        Query::Report => Answer::Report(Box::new(report_with(campaign, cache.keys(campaign)))),
         Query::TweetsById(ids) => Answer::Tweets(tweets_by_id(campaign, ids, &cache.keys(campaign).names)),
     }
 }

@@ -1,4 +1,4 @@
-//! What the worker builds while nobody waits for it: once a load is done,
+//! What the worker builds while nobody waits for it: a second after a load is done,
 //! each campaign's days' figures and its accounts' tweets
 //! ([`QueryCache::prepare`](crate::core::query::QueryCache::prepare)), in
 //! short slices, so that the overview of a date range, asked later,
@@ -13,6 +13,9 @@ use std::rc::Rc;
 
 /// Rows built between two looks at the clock.
 const ROWS_PER_STEP: usize = 1 << 13;
+/// How long the build waits after a load's end before it begins: the page
+/// is drawing the figures the load sent, on cores the build would share.
+const START_AFTER_MS: u32 = 1000;
 /// How long one slice may hold the worker: a question asked during the
 /// build waits for at most one slice, so shorter than a load's.
 const BUILD_SLICE_MS: f64 = 10.0;
@@ -28,6 +31,7 @@ pub(super) fn start(state: &Rc<RefCell<State>>) {
 }
 
 async fn run(state: Rc<RefCell<State>>) {
+    TimeoutFuture::new(START_AFTER_MS).await;
     loop {
         let_messages_in().await;
         let slice = slice(&mut state.borrow_mut());

@@ -74,6 +74,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }),
             ),
             ("account's tweets", Query::Tweets(TweetQuery { account: Some(account), limit: 50, ..Default::default() })),
+            ("report", Query::Report),
         ]
     };
     let only = options.value("--only").unwrap_or_default();
@@ -140,6 +141,7 @@ fn size(answer: &Answer) -> u64 {
         Answer::Tweets(page) => page.total as u64,
         Answer::Account(detail) => detail.row.tweets,
         Answer::Timeline(timeline) => timeline.series.iter().flat_map(|(_, counts)| counts).sum(),
+        Answer::Report(report) => report.headline.tweets,
         _ => 0,
     }
 }

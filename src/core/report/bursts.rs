@@ -45,8 +45,7 @@ pub struct Bursts {
 /// median of 0, so it bursts if it starts with 10 tweets or more; a tag in
 /// steady use does not burst until it jumps fivefold. Sorted by tweets, most
 /// first, then by hashtag and week.
-pub fn hashtag_bursts(store: &Store) -> Bursts {
-    let keys = Keys::new(store);
+pub fn hashtag_bursts(store: &Store, keys: &Keys) -> Bursts {
     let mut weekly: FxMap<u32, FxMap<i32, u64>> = FxMap::default();
     let mut seen: Vec<u32> = Vec::new();
     for i in 0..store.len() {

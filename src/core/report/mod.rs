@@ -19,6 +19,7 @@ pub use profile::{profile_signals, Signal, SignalKind};
 
 use crate::core::campaign::Campaign;
 use crate::core::store::FxMap;
+use crate::core::summary::Keys;
 use crate::core::time;
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +58,11 @@ pub struct Report {
 
 /// The whole report of a campaign: a few passes over its tweets and profiles.
 pub fn report(campaign: &Campaign) -> Report {
+    report_with(campaign, &Keys::new(&campaign.store))
+}
+
+/// [`report`], with the keys the campaign's summaries count by, where they are at hand.
+pub fn report_with(campaign: &Campaign, keys: &Keys) -> Report {
     let store = &campaign.store;
     Report {
         headline: headline(campaign),
@@ -66,7 +72,7 @@ pub fn report(campaign: &Campaign) -> Report {
         following: follow_bins(store.profiles().values().map(|p| p.following)),
         engagement: engagement(store),
         signals: profile_signals(store),
-        bursts: hashtag_bursts(store),
+        bursts: hashtag_bursts(store, keys),
     }
 }
 
