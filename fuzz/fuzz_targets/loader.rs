@@ -127,6 +127,17 @@ fn ask_everything(campaign: &Campaign, words: &str) {
     while !scan.step(&campaign.store, Some(&newest), 3) {}
     let names = takedown::core::summary::RevealedNames::new(&campaign.store);
     assert_eq!(query::page_of(campaign, &q, &scan, &names), query::tweets(campaign, &q));
+    // Each text, looked at as it is before folding, holds the words just
+    // where its folding does.
+    if !words.contains(['"', '“', '”']) {
+        let mut needle = takedown::core::search::Needle::new(words);
+        let terms: Vec<String> = words.split_whitespace().map(takedown::core::fold::fold).collect();
+        for i in 0..campaign.store.len() {
+            let text = campaign.store.text(i);
+            let folded = takedown::core::fold::fold(&String::from_utf8_lossy(text));
+            assert_eq!(needle.found_in(text), terms.iter().all(|t| folded.contains(t.as_str())), "{words:?} in {text:?}");
+        }
+    }
     // The days' figures, built two rows at a time, sum to what a pass over
     // the rows counts, over whole days and over every tweet.
     while cache.prepare(campaign, 2) {}

@@ -28,6 +28,7 @@ pub mod scan;
 pub mod schema;
 pub mod search;
 pub mod side_by_side;
+mod sieve;
 pub mod store;
 pub mod summary;
 pub mod text_arena;

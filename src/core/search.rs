@@ -6,6 +6,7 @@ use crate::core::campaign::Campaign;
 use crate::core::csv_text::csv_field;
 use crate::core::fold::fold_into;
 use crate::core::scan::Scan;
+use crate::core::sieve::{Seen, Sieve};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{user_label, RevealedNames};
 use crate::core::time;
@@ -111,11 +112,19 @@ pub struct TweetPage {
 /// What a search looks for, folded once, and a buffer to fold each text
 /// into: the words are found by `memmem` in the folded text, so a search is
 /// linear in the text's length and allocates nothing per tweet once the
-/// buffer has grown.
+/// buffer has grown. Most texts need no folding: a [`Sieve`] sees in the
+/// text as it is that a word is missing, or that it is there.
 pub struct Needle {
-    terms: Vec<Finder<'static>>,
+    terms: Vec<Term>,
     folded: String,
     sources: Vec<usize>,
+}
+
+/// One word or phrase of a search.
+struct Term {
+    /// The term folded, found in a folded text.
+    folded: Finder<'static>,
+    sieve: Sieve,
 }
 
 /// The words and phrases of a search: a phrase is what stands between two
@@ -138,8 +147,9 @@ fn terms(text: &str) -> Vec<String> {
 
 impl Needle {
     pub fn new(text: &str) -> Needle {
-        let terms = terms(text).iter().map(|t| Finder::new(t.as_bytes()).into_owned()).collect();
-        Needle { terms, folded: String::new(), sources: Vec::new() }
+        let term =
+            |folded: String| Term { sieve: Sieve::new(&folded), folded: Finder::new(folded.as_bytes()).into_owned() };
+        Needle { terms: terms(text).into_iter().map(term).collect(), folded: String::new(), sources: Vec::new() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -148,12 +158,20 @@ impl Needle {
 
     /// Whether `haystack` holds every word and phrase, folded alike.
     pub fn found_in(&mut self, haystack: &[u8]) -> bool {
-        if self.terms.is_empty() {
+        let mut unsure = false;
+        for term in &self.terms {
+            match term.sieve.look(haystack) {
+                Seen::Missing => return false,
+                Seen::Unsure => unsure = true,
+                Seen::There => {}
+            }
+        }
+        if !unsure {
             return true;
         }
         self.folded.clear();
         fold_into(haystack, &mut self.folded, None);
-        self.terms.iter().all(|t| t.find(self.folded.as_bytes()).is_some())
+        self.terms.iter().all(|t| t.folded.find(self.folded.as_bytes()).is_some())
     }
 
     /// Where in `text` the words and phrases are: byte ranges on character
@@ -170,7 +188,7 @@ impl Needle {
         // next character's (ß folds to two bytes of one character).
         let end_of = |at: usize| sources[at..].iter().find(|&&s| s > sources[at]).copied().unwrap_or(text.len());
         let mut marks: Vec<(usize, usize)> = Vec::new();
-        for term in &self.terms {
+        for term in self.terms.iter().map(|t| &t.folded) {
             let found = term.find_iter(self.folded.as_bytes());
             marks.extend(found.map(|at| (sources[at], end_of(at + term.needle().len() - 1))));
         }
@@ -385,6 +403,48 @@ mod tests {
         assert!(found("straße", "STRAẞE") && found("STRASSE", "straße") && found("ss", "ß"));
         assert!(found("file", "ﬁle") && found("οδος", "ΟΔΟΣ") && found("café", "CAFE\u{301}"));
         assert!(found("علي", "علی") && found("کتاب", "كتاب"));
+    }
+
+    /// Whether a search finds `needle` in `text` by folding the whole text,
+    /// as it did before texts were first looked at as they are.
+    fn found_by_folding(needle: &str, text: &[u8]) -> bool {
+        let mut folded = String::new();
+        fold_into(text, &mut folded, None);
+        terms(needle).iter().all(|term| folded.contains(term.as_str()))
+    }
+
+    #[test]
+    fn texts_looked_at_as_they_are_are_found_as_their_foldings_are() {
+        const PIECES: [&str; 36] = [
+            "a", "A", "s", "S", "ſ", "ß", "ẞ", "k", "K", "\u{212A}", "ﬁ", "fi", "e", "E", "\u{0301}", "é", "п", "П",
+            "ς", "σ", "Σ", "ᲀ", "в", "и", "\u{0306}", "й", "ی", "ي", "\u{0654}", "ا", " ", "İ", "i", "n", "ŉ", "#",
+        ];
+        let mut seed = 5u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let (mut found, mut tried) = (0, 0);
+        for _ in 0..20_000 {
+            let mut text: Vec<u8> = Vec::new();
+            for _ in 0..1 + next(10) {
+                match next(PIECES.len() + 2) {
+                    n if n < PIECES.len() => text.extend_from_slice(PIECES[n].as_bytes()),
+                    n => text.push([0xff, 0xd0][n - PIECES.len()]),
+                }
+            }
+            let needle: String = (0..1 + next(3)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let expected = found_by_folding(&needle, &text);
+            assert_eq!(
+                Needle::new(&needle).found_in(&text),
+                expected,
+                "{needle:?} in {:?}",
+                String::from_utf8_lossy(&text)
+            );
+            found += usize::from(expected);
+            tried += 1;
+        }
+        assert!(found > tried / 10 && found < tried * 9 / 10, "{found} of {tried} found: both answers tried");
     }
 
     #[test]
