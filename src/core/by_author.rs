@@ -114,9 +114,11 @@ pub struct Building {
     index: ByAuthor,
     /// Where each account's next tweet goes.
     at: Vec<usize>,
+    /// Each (language, client) pair's place in the index's `pairs`.
     pair_of: FxMap<(u32, u32), u64>,
-    /// Rows placed, then accounts sorted.
+    /// Rows placed so far; once all are, the accounts are sorted.
     rows: usize,
+    /// Accounts whose tweets are sorted so far.
     sorted: usize,
 }
 

@@ -311,25 +311,24 @@ impl ByDay {
         counts.span = first.zip(last);
         counts.accounts_with_tweets = accounts;
         for (&list, per_day) in LISTS.iter().zip(&self.lists) {
-            let target = match list {
-                List::Languages => &mut counts.languages,
-                List::Clients => &mut counts.clients,
-                List::Hashtags => &mut counts.hashtags,
-                List::Domains => &mut counts.domains,
-                List::Mentioned => &mut counts.mentioned,
-                List::RetweetedUsers => &mut counts.retweeted_users,
+            let sum_into = |totals: &mut Vec<u64>| {
+                days.clone().flat_map(|d| per_day.of_day(d)).for_each(|&(v, n)| totals[v as usize] += u64::from(n))
+            };
+            match list {
+                List::Languages => sum_into(&mut counts.languages),
+                List::Clients => sum_into(&mut counts.clients),
+                List::Hashtags => sum_into(&mut counts.hashtags),
+                List::Domains => sum_into(&mut counts.domains),
+                List::Mentioned => sum_into(&mut counts.mentioned),
+                List::RetweetedUsers => sum_into(&mut counts.retweeted_users),
                 List::RetweetedNames => {
                     let mut by_name = vec![0u64; self.names.len()];
-                    days.clone()
-                        .flat_map(|d| per_day.of_day(d))
-                        .for_each(|&(v, n)| by_name[v as usize] += u64::from(n));
+                    sum_into(&mut by_name);
                     for (name, n) in by_name.into_iter().enumerate().filter(|&(_, n)| n > 0) {
                         *counts.retweeted_names.entry(self.names.text(name as u32)).or_default() += n;
                     }
-                    continue;
                 }
-            };
-            days.clone().flat_map(|d| per_day.of_day(d)).for_each(|&(v, n)| target[v as usize] += u64::from(n));
+            }
         }
         counts
     }

@@ -415,25 +415,18 @@ mod tests {
 
     #[test]
     fn texts_looked_at_as_they_are_are_found_as_their_foldings_are() {
-        const PIECES: [&str; 36] = [
+        const WORDS: [&str; 36] = [
             "a", "A", "s", "S", "ſ", "ß", "ẞ", "k", "K", "\u{212A}", "ﬁ", "fi", "e", "E", "\u{0301}", "é", "п", "П",
             "ς", "σ", "Σ", "ᲀ", "в", "и", "\u{0306}", "й", "ی", "ي", "\u{0654}", "ا", " ", "İ", "i", "n", "ŉ", "#",
         ];
-        let mut seed = 5u64;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        // The texts' pieces: the words' and two bytes that are not UTF-8 alone.
+        let pieces: Vec<&[u8]> = WORDS.iter().map(|w| w.as_bytes()).chain([&b"\xff"[..], b"\xd0"]).collect();
+        let mut draws = crate::core::fold::Draws::new(5);
         let (mut found, mut tried) = (0, 0);
         for _ in 0..20_000 {
-            let mut text: Vec<u8> = Vec::new();
-            for _ in 0..1 + next(10) {
-                match next(PIECES.len() + 2) {
-                    n if n < PIECES.len() => text.extend_from_slice(PIECES[n].as_bytes()),
-                    n => text.push([0xff, 0xd0][n - PIECES.len()]),
-                }
-            }
-            let needle: String = (0..1 + next(3)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let count = 1 + draws.below(10);
+            let text = draws.text(&pieces, count);
+            let needle: String = (0..1 + draws.below(3)).map(|_| WORDS[draws.below(WORDS.len())]).collect();
             let expected = found_by_folding(&needle, &text);
             assert_eq!(
                 Needle::new(&needle).found_in(&text),

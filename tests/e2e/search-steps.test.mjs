@@ -15,7 +15,11 @@ let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.close(); });
 
-const WORD = 'правда';
+// A phrase, not a word: a word the generator writes is seen in most texts
+// without folding them (core::sieve), and the count of 150 000 tweets would
+// be done within the worker's first slice. Most of these texts hold н, one
+// of the phrase's letters, but not the phrase as written, and are folded.
+const PHRASE = 'новости правда';
 const PAGE = 20;
 
 test('a long search shows its newest page first, then its whole count', async () => {
@@ -27,7 +31,7 @@ test('a long search shows its newest page first, then its whole count', async ()
     skipEmptyLines: true,
     step: ({ data: r }) => {
       if (!columns) columns = Object.fromEntries(r.map((name, i) => [name, i]));
-      else if (r[columns.tweet_text].toLowerCase().includes(WORD)) found.push({ id: r[columns.tweetid], time: r[columns.tweet_time], n: n++ });
+      else if (r[columns.tweet_text].toLowerCase().includes(PHRASE)) found.push({ id: r[columns.tweetid], time: r[columns.tweet_time], n: n++ });
       else n++;
     },
   });
@@ -48,7 +52,7 @@ test('a long search shows its newest page first, then its whole count', async ()
       if (!last || JSON.stringify(last) !== JSON.stringify(state)) window.__states.push(state);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  await page.fill('#tweet-search', WORD);
+  await page.fill('#tweet-search', `"${PHRASE}"`);
   await page.waitForFunction((n) => {
     const c = document.querySelector('#tweets-count');
     return c?.dataset.complete === 'true' && c.dataset.total === String(n);
@@ -56,6 +60,7 @@ test('a long search shows its newest page first, then its whole count', async ()
   const states = await page.evaluate(() => window.__states);
   const newest = found.slice(0, PAGE).map((r) => r.id);
   const counting = states.filter((s) => !s.complete && s.ids.length > 0 && s.total < found.length);
+  assert.ok(found.length > PAGE, `${found.length} tweets hold the phrase`);
   assert.ok(counting.length >= 1, `a page shown while counting: ${JSON.stringify(states.map((s) => [s.total, s.complete]))}`);
   for (const s of counting) assert.deepEqual(s.ids, newest, `the page shown at ${s.total} found is the newest`);
   const totals = states.filter((s) => !s.complete).map((s) => s.total);

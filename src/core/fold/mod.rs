@@ -266,6 +266,27 @@ fn iota_subscript(c: char) -> Option<&'static str> {
     WITH_BREATHING.get(index as usize).copied()
 }
 
+/// Draws for tests: a fixed sequence of numbers below a bound.
+#[cfg(test)]
+pub(crate) struct Draws(u64);
+
+#[cfg(test)]
+impl Draws {
+    pub(crate) fn new(seed: u64) -> Draws {
+        Draws(seed)
+    }
+
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize % n
+    }
+
+    /// `count` pieces, each drawn from `pieces`, one after the other.
+    pub(crate) fn text(&mut self, pieces: &[&[u8]], count: usize) -> Vec<u8> {
+        (0..count).flat_map(|_| pieces[self.below(pieces.len())].iter().copied()).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,13 +375,9 @@ mod tests {
             b"\xe2\x82",
             b"\xf0\x9f\x98",
         ];
-        let mut seed = 7u64;
+        let mut draws = Draws::new(7);
         for _ in 0..2000 {
-            let mut bytes = Vec::new();
-            for _ in 0..12 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                bytes.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let bytes = draws.text(&pieces, 12);
             let mut out = String::new();
             fold_into(&bytes, &mut out, None);
             assert_eq!(out, fold(&String::from_utf8_lossy(&bytes)), "{bytes:?}");

@@ -51,7 +51,7 @@ fn unfolded() -> &'static [(char, char)] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::fold::fold_into;
+    use crate::core::fold::{fold_into, Draws};
 
     #[test]
     fn past_the_first_two_planes_every_character_folds_to_itself() {
@@ -109,13 +109,9 @@ mod tests {
             b"\xff",
             b"\xd0",
         ];
-        let mut seed = 11u64;
+        let mut draws = Draws::new(11);
         for _ in 0..3000 {
-            let mut bytes = Vec::new();
-            for _ in 0..8 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                bytes.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let bytes = draws.text(&pieces, 8);
             let mut folded = String::new();
             fold_into(&bytes, &mut folded, None);
             let text = String::from_utf8_lossy(&bytes);
