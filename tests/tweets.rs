@@ -294,8 +294,33 @@ fn newest_with(word: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_rows_newest_first_are_the_records_by_minute_latest_first_and_in_file_order_within_one() {
+    use takedown::core::newest_first::{Building, NewestFirst};
+    let c = russia();
+    let expected = newest_with("");
+    assert_eq!(expected.len(), c.store.len(), "every whole record is a row");
+    let ids = |order: &NewestFirst| -> Vec<String> {
+        order.rows().iter().map(|&r| c.store.tweet_id(r as usize).to_string()).collect()
+    };
+    assert_eq!(ids(&NewestFirst::new(&c.store)), expected, "built in one go");
+    // In steps of a few rows, fewer than many a day's: each stage ends within a step.
+    for work in [1, 7, 1000] {
+        let mut building = Building::new(&c.store);
+        let mut steps = 0;
+        while building.step(&c.store, work) {
+            steps += 1;
+        }
+        assert!(steps > c.store.len() / work, "{steps} steps of {work}");
+        assert_eq!(ids(&building.finish(&c.store)), expected, "built in steps of {work}");
+    }
+    let minutes: std::collections::HashSet<&u32> = c.store.times().iter().collect();
+    assert!(minutes.len() < expected.len(), "some minutes hold several tweets, whose order is the file's");
+}
+
+#[test]
 fn a_search_in_steps_knows_its_newest_page_before_its_count() {
-    use takedown::core::scan::{NewestFirst, Scan};
+    use takedown::core::newest_first::NewestFirst;
+    use takedown::core::scan::Scan;
     let c = russia();
     let expected = newest_with("trump");
     assert!(expected.len() > 40, "enough tweets for a page and more: {}", expected.len());

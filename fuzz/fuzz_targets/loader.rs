@@ -122,7 +122,7 @@ fn ask_everything(campaign: &Campaign, words: &str) {
     // A search read newest first a few rows at a time, as the worker reads
     // it, finds the page and the count of one read whole in storage order.
     let q = TweetQuery { text: words.to_string(), offset: 1, limit: 3, ..TweetQuery::default() };
-    let newest = takedown::core::scan::NewestFirst::new(&campaign.store);
+    let newest = takedown::core::newest_first::NewestFirst::new(&campaign.store);
     let mut scan = takedown::core::scan::Scan::new(&campaign.store, &q, Some(&newest));
     while !scan.step(&campaign.store, Some(&newest), 3) {}
     let names = takedown::core::summary::RevealedNames::new(&campaign.store);

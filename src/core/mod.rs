@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod interner;
 pub mod lesson;
 pub mod live;
+pub mod newest_first;
 pub mod query;
 pub mod records;
 pub mod report;

@@ -5,8 +5,8 @@
 use crate::core::by_author::{self, ByAuthor};
 use crate::core::by_day::ByDay;
 use crate::core::campaign::Campaign;
+use crate::core::newest_first::{self, NewestFirst};
 use crate::core::report::{report_with, Report};
-use crate::core::scan::NewestFirst;
 use crate::core::side_by_side::Compared;
 use crate::core::store::{Entity, FxMap, Profile, TweetKind};
 use crate::core::summary::{
@@ -237,6 +237,8 @@ pub struct QueryCache {
     /// The accounts' tweets, while [`QueryCache::prepare`] builds them.
     by_author_building: Option<by_author::Building>,
     newest: Option<NewestFirst>,
+    /// The newest-first order, while [`QueryCache::prepare`] builds it.
+    newest_building: Option<newest_first::Building>,
     keys: Option<Keys>,
     by_day: Option<ByDay>,
 }
@@ -258,8 +260,10 @@ impl QueryCache {
         }
     }
 
-    /// Builds on, for about `work` rows, what makes later summaries quick:
-    /// the days' figures, then each account's tweets; `false` once all is built.
+    /// Builds on, for about `work` rows, what makes later questions quick:
+    /// the days' figures, then each account's tweets (for summaries and the
+    /// account table), then the rows newest first (for the tweet list);
+    /// `false` once all is built.
     pub fn prepare(&mut self, campaign: &Campaign, work: usize) -> bool {
         let store = &campaign.store;
         let keys = self.keys.get_or_insert_with(|| Keys::new(store));
@@ -274,12 +278,19 @@ impl QueryCache {
             }
             self.by_author = self.by_author_building.take().map(|b| b.finish(store));
         }
+        if self.newest.is_none() {
+            let building = self.newest_building.get_or_insert_with(|| newest_first::Building::new(store));
+            if building.step(store, work) {
+                return true;
+            }
+            self.newest = self.newest_building.take().map(|b| b.finish(store));
+        }
         false
     }
 
     /// Whether [`QueryCache::prepare`] has built all it builds.
     pub fn is_prepared(&self) -> bool {
-        self.by_day.as_ref().is_some_and(ByDay::is_built) && self.by_author.is_some()
+        self.by_day.as_ref().is_some_and(ByDay::is_built) && self.by_author.is_some() && self.newest.is_some()
     }
 
     /// Bytes the days' figures hold, once built.
@@ -298,7 +309,11 @@ impl QueryCache {
 
     /// The campaign's rows newest first, for searches read in that order.
     pub fn newest(&mut self, campaign: &Campaign) -> &NewestFirst {
-        self.newest.get_or_insert_with(|| NewestFirst::new(&campaign.store))
+        let building = &mut self.newest_building;
+        self.newest.get_or_insert_with(|| match building.take() {
+            Some(b) => b.finish(&campaign.store),
+            None => NewestFirst::new(&campaign.store),
+        })
     }
 
     fn accounts(&mut self, campaign: &Campaign, range: Option<Range>) -> &[AccountRow] {

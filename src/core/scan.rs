@@ -5,53 +5,12 @@
 //! read newest first, so that the first page is known as soon as it is found
 //! and only the count has to go on to the end.
 
-use crate::core::by_author::bucket_starts;
+use crate::core::newest_first::NewestFirst;
 use crate::core::search::{sort_key, Needle, TweetQuery, TweetSort};
 use crate::core::store::{Entity, Store, TweetKind};
 use crate::core::summary::{domain, domain_into, fold_tag};
 use crate::core::time::Range;
 use std::collections::BinaryHeap;
-
-/// The rows of a campaign newest first; of tweets of the same minute, the one
-/// stored first comes first (the order [`TweetSort::Newest`] lists them in).
-pub struct NewestFirst {
-    rows: Vec<u32>,
-}
-
-impl NewestFirst {
-    /// Counting sorts, stable so that rows stay in storage order within a
-    /// minute: all rows by day, then each day's rows by their minute.
-    pub fn new(store: &Store) -> NewestFirst {
-        let times = store.times();
-        let day = |row: usize| (times[row] / 1440) as usize;
-        let Some(last) = (0..times.len()).map(day).max() else { return NewestFirst { rows: Vec::new() } };
-        // Day `last` goes first: bucket `last - day`.
-        let days = bucket_starts(last + 1, (0..times.len()).map(|row| last - day(row)));
-        let mut at = days.clone();
-        let mut rows = vec![0u32; times.len()];
-        for row in 0..times.len() {
-            let slot = &mut at[last - day(row)];
-            rows[*slot] = row as u32;
-            *slot += 1;
-        }
-        const MINUTES: usize = 1440;
-        let late = |row: u32| MINUTES - 1 - (times[row as usize] as usize % MINUTES);
-        let mut sorted: Vec<u32> = Vec::new();
-        for bounds in days.windows(2) {
-            let day = &mut rows[bounds[0]..bounds[1]];
-            let mut at = bucket_starts(MINUTES, day.iter().map(|&row| late(row)));
-            sorted.clear();
-            sorted.resize(day.len(), 0);
-            for &row in day.iter() {
-                let slot = &mut at[late(row)];
-                sorted[*slot] = row;
-                *slot += 1;
-            }
-            day.copy_from_slice(&sorted);
-        }
-        NewestFirst { rows }
-    }
-}
 
 /// What a search looks for, worked out once: ids instead of names, and a
 /// flag per hashtag and per URL instead of a comparison per tweet.
@@ -164,7 +123,7 @@ impl Scan {
     /// whether the search is done.
     pub fn step(&mut self, store: &Store, newest: Option<&NewestFirst>, rows: usize) -> bool {
         let Some(filters) = self.filters.as_mut() else { return true };
-        let order = newest.filter(|_| self.newest).map(|n| &n.rows[..]);
+        let order = newest.filter(|_| self.newest).map(NewestFirst::rows);
         if let (Some(order), None, true) = (order, &self.counted, self.first.len() == self.keep) {
             let mut seen = vec![0u64; store.len().div_ceil(64)];
             order[..self.at].iter().for_each(|&row| seen[row as usize / 64] |= 1 << (row % 64));

@@ -1,10 +1,11 @@
 //! What the worker builds while nobody waits for it: a second after a load is done,
-//! each campaign's days' figures and its accounts' tweets
-//! ([`QueryCache::prepare`](crate::core::query::QueryCache::prepare)), in
-//! short slices, so that the overview of a date range, asked later,
-//! sums days instead of reading every row. A question asked meanwhile is
-//! answered between two slices (the overview by a pass over the rows until
-//! the build is done); a search under way goes first.
+//! each campaign's days' figures, its accounts' tweets and its rows newest
+//! first ([`QueryCache::prepare`](crate::core::query::QueryCache::prepare)),
+//! in short slices, so that the overview of a date range, asked later,
+//! sums days instead of reading every row, and the tweet list opens without
+//! sorting every row first. A question asked meanwhile is answered between
+//! two slices (the overview by a pass over the rows until the build is done,
+//! the tweet list by finishing the order); a search under way goes first.
 
 use super::runtime::{let_messages_in, now, State, SLICE_MS};
 use gloo::timers::future::TimeoutFuture;

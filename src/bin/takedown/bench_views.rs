@@ -9,6 +9,7 @@ use crate::USAGE;
 use std::path::PathBuf;
 use std::time::Instant;
 use takedown::core::campaign::Campaign;
+use takedown::core::newest_first::NewestFirst;
 use takedown::core::query::{
     answer, AccountColumn, AccountQuery, Answer, Period, Query, QueryCache, Split, TimelineQuery,
 };
@@ -96,11 +97,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 while cache.prepare(campaign, 1 << 16) {}
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 let mb = cache.day_figures_bytes().unwrap_or(0) as f64 / 1e6;
-                println!("  {:<28} {ms:.1} ms  ({mb:.1} MB, and the accounts' tweets)", "days' figures, built");
+                println!(
+                    "  {:<28} {ms:.1} ms  ({mb:.1} MB, the accounts' tweets, newest first)",
+                    "days' figures, built"
+                );
             }
         }
         if "tweet search, first page".contains(only) {
-            first_page(campaign, &mut cache);
+            first_page(campaign);
         }
     }
     Ok(())
@@ -108,9 +112,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// The search above as the worker reads it: newest first, until its first
 /// page is known (the count goes on after it), and the order built once for it.
-fn first_page(campaign: &Campaign, cache: &mut QueryCache) {
+fn first_page(campaign: &Campaign) {
     let started = Instant::now();
-    let newest = cache.newest(campaign);
+    let newest = &NewestFirst::new(&campaign.store);
     println!("  {:<28} {:.1} ms", "newest-first order, built", started.elapsed().as_secs_f64() * 1000.0);
     let q = TweetQuery { text: SEARCHED.into(), limit: 50, ..Default::default() };
     let (times, found) = timed(|| {
