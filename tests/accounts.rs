@@ -135,6 +135,33 @@ fn blanks_sort_last_in_both_directions() {
 }
 
 #[test]
+fn names_sort_in_any_case_their_ties_by_id_and_blanks_last() {
+    let c = load(&[TWEETS, USERS]);
+    let rows = account_rows(&c, None);
+    type Name = fn(&AccountRow) -> &str;
+    let columns: [(AccountColumn, Name); 2] =
+        [(AccountColumn::DisplayName, |r| &r.display_name), (AccountColumn::ScreenName, |r| &r.screen_name)];
+    for (column, name) in columns {
+        let mut as_written: Vec<&str> = rows.iter().map(name).collect();
+        let mut any_case = as_written.clone();
+        as_written.sort();
+        any_case.sort_by_key(|n| n.to_lowercase());
+        assert_ne!(as_written, any_case, "{column:?}: some names sort otherwise in their case");
+        for descending in [false, true] {
+            let page = account_page(&rows, &query(column, descending));
+            assert_eq!(page.rows.len(), 926);
+            let keys: Vec<_> = page.rows.iter().map(|r| (name(r).is_empty(), name(r).to_lowercase(), &r.id)).collect();
+            for pair in keys.windows(2) {
+                let ((blank_a, a, id_a), (blank_b, b, id_b)) = (&pair[0], &pair[1]);
+                let named_in_order = if descending { a > b } else { a < b };
+                let in_order = blank_a < blank_b || (blank_a == blank_b && (named_in_order || (a == b && id_a < id_b)));
+                assert!(in_order, "{column:?} descending {descending}: {:?} before {:?}", pair[0], pair[1]);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_rejections_of_a_file_are_grouped_by_kind() {
     let c = load(&[RUSSIA]);
     let summary = summarize(&c);

@@ -151,12 +151,18 @@ pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
     // The rows of a range carry the range's figures: no tweets means none in it.
     let quiet = |r: &AccountRow| q.range.is_some() && r.tweets == 0;
     let without_tweets = found.clone().filter(|r| quiet(r)).count();
-    let mut matched: Vec<&AccountRow> = found.filter(|r| q.without_tweets || !quiet(r)).collect();
+    let matched: Vec<&AccountRow> = found.filter(|r| q.without_tweets || !quiet(r)).collect();
     use std::cmp::Ordering;
-    let by = |a: &&AccountRow, b: &&AccountRow| -> Ordering {
+    // A name column sorts by its lowercase, made once a row rather than once a comparison.
+    let lowercase = |r: &AccountRow| match q.sort {
+        AccountColumn::DisplayName => r.display_name.to_lowercase(),
+        AccountColumn::ScreenName => r.screen_name.to_lowercase(),
+        _ => String::new(),
+    };
+    let mut keyed: Vec<(String, &AccountRow)> = matched.into_iter().map(|r| (lowercase(r), r)).collect();
+    let by = |(name_a, a): &(String, &AccountRow), (name_b, b): &(String, &AccountRow)| -> Ordering {
         match q.sort {
-            AccountColumn::DisplayName => a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase()),
-            AccountColumn::ScreenName => a.screen_name.to_lowercase().cmp(&b.screen_name.to_lowercase()),
+            AccountColumn::DisplayName | AccountColumn::ScreenName => name_a.cmp(name_b),
             AccountColumn::Followers => a.followers.cmp(&b.followers),
             AccountColumn::Following => a.following.cmp(&b.following),
             AccountColumn::Created => a.created.cmp(&b.created),
@@ -169,16 +175,17 @@ pub fn account_page(rows: &[AccountRow], q: &AccountQuery) -> AccountPage {
         }
     };
     // Blanks last in both directions; ties keep id order whichever way the column sorts.
-    matched.sort_by(|a, b| {
-        let order = by(a, b);
+    keyed.sort_by(|x, y| {
+        let order = by(x, y);
+        let ((_, a), (_, b)) = (x, y);
         blank(a, q.sort)
             .cmp(&blank(b, q.sort))
             .then(if q.descending { order.reverse() } else { order })
             .then_with(|| a.id.cmp(&b.id))
     });
-    let total = matched.len();
+    let total = keyed.len();
     let offset = q.offset.min(total);
-    let rows = matched.into_iter().skip(offset).take(q.limit).cloned().collect();
+    let rows = keyed.into_iter().skip(offset).take(q.limit).map(|(_, r)| r.clone()).collect();
     AccountPage { total, offset, rows, without_tweets }
 }
 

@@ -63,6 +63,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "account table, by followers",
                 Query::Accounts(AccountQuery { sort: AccountColumn::Followers, descending: true, ..accounts(None) }),
             ),
+            (
+                "account table, screen names",
+                Query::Accounts(AccountQuery { sort: AccountColumn::ScreenName, ..accounts(None) }),
+            ),
             ("account table, filter", Query::Accounts(AccountQuery { filter: "zz".into(), ..accounts(None) })),
             ("tweet search, all text", search(SEARCHED)),
             ("tweet search, English", search("news")),
